@@ -1,0 +1,18 @@
+import { render } from 'preact';
+import { App } from './App.tsx';
+import { initI18n } from './i18n/i18n.ts';
+import { registerServiceWorker } from './sw-bridge.ts';
+import './styles.css';
+
+const root = document.getElementById('app')!;
+let pendingUpdate: (() => void) | undefined;
+const draw = () => render(<App pendingUpdate={pendingUpdate} />, root);
+
+await initI18n();
+draw();
+registerServiceWorker({
+  onUpdateReady(reload) {
+    pendingUpdate = reload;
+    draw();
+  },
+});

@@ -1,0 +1,24 @@
+import { Workbox } from 'workbox-window';
+
+export interface SwCallbacks {
+  /** A new version is installed and waiting; call `reload` when the trainee agrees. */
+  onUpdateReady(reload: () => void): void;
+}
+
+/**
+ * The page's only link to the service worker: registers it, and reports a waiting update
+ * instead of reloading on its own.
+ */
+export function registerServiceWorker(callbacks: SwCallbacks): Workbox | undefined {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;
+  const wb = new Workbox('/sw.js', { scope: '/' });
+  wb.addEventListener('waiting', () => {
+    callbacks.onUpdateReady(() => {
+      // Reload once the new worker controls the page, not before, or the old one would serve it.
+      wb.addEventListener('controlling', () => window.location.reload());
+      wb.messageSkipWaiting();
+    });
+  });
+  void wb.register();
+  return wb;
+}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+
+/**
+ * Hashed assets never change under their name, so phones may keep them for a year; index.html
+ * and the service worker must be checked every time or a new version would never arrive.
+ */
+export function cacheControlFor(path: string): string {
+  if (/\/assets\/[^/]+-[\w-]{8,}\.\w+$/.test(path)) return 'public, max-age=31536000, immutable';
+  if (/(index\.html|sw\.js|manifest\.webmanifest|registerSW\.js)$/.test(path)) return 'no-cache';
+  return 'public, max-age=3600';
+}
+
+/** Serves the built PWA from `root`, with index.html for any other non-API path (deep links). */
+export function mountStaticApp(app: Hono, root: string) {
+  if (!existsSync(join(root, 'index.html'))) {
+    console.warn(`No built app in ${root}: run "npm run build" to serve the PWA.`);
+  }
+  const onFound = (path: string, c: { header: (k: string, v: string) => void }) => {
+    c.header('Cache-Control', cacheControlFor(path));
+  };
+  app.use('*', serveStatic({ root, onFound }));
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/') || /\.\w+$/.test(c.req.path)) return next();
+    return serveStatic({ root, path: 'index.html', onFound })(c, next);
+  });
+}

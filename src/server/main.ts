@@ -1,0 +1,13 @@
+import { configFromEnv } from './config.ts';
+import { startServer } from './server.ts';
+
+const config = configFromEnv();
+const server = await startServer(config);
+console.log(`eGov Learn is serving on ${server.url} (database: ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await server.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Stable error codes of the API; clients branch on these, never on messages. */
+export const apiErrorCodes = [
+  'bad_request',
+  'invalid_json',
+  'validation_failed',
+  'not_found',
+  'unauthorized',
+  'payload_too_large',
+  'rate_limited',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+export const apiIssueSchema = z.object({
+  /** Where in the request body the problem is, e.g. ["events", 3, "payload", "score"]. */
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type ApiIssue = z.infer<typeof apiIssueSchema>;
+
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(apiErrorCodes),
+    message: z.string(),
+    issues: z.array(apiIssueSchema).optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;

@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { swMessages } from '../shared/sw-messages.ts';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+
+// The app shell (HTML, JS, CSS, icons, manifest) is precached at install, so the app opens
+// offline after the first visit. Old precaches are removed only once a new worker activates.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Any in-app URL (a deep link to a lesson, say) opens the cached shell; the API never does.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+// A new version waits until the trainee chooses to reload (the page sends this message), so a
+// lesson in progress is never swapped out from under them.
+self.addEventListener('message', (event) => {
+  if (event.data?.type === swMessages.skipWaiting) void self.skipWaiting();
+});

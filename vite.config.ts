@@ -1,0 +1,55 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { VitePWA } from 'vite-plugin-pwa';
+import { appManifest } from './plugins/app-manifest.ts';
+import pkg from './package.json' with { type: 'json' };
+
+const apiTarget = `http://localhost:${process.env.API_PORT ?? process.env.PORT ?? 8080}`;
+
+export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // Registered by src/app/sw-bridge.ts through workbox-window: no inline script (CSP).
+      injectRegister: false,
+      manifest: appManifest,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: { target: 'es2022' },
+  server: { proxy: { '/api': apiTarget } },
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['test/component/setup.ts'],
+        },
+      },
+      { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
