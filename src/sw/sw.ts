@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { swMessages } from '../shared/sw-messages.ts';
@@ -9,6 +10,9 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: str
 // offline after the first visit. Old precaches are removed only once a new worker activates.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// The first worker takes the open page at once, so the first visit is already offline-ready;
+// later versions still wait for the trainee (see skipWaiting below).
+clientsClaim();
 
 // Any in-app URL (a deep link to a lesson, say) opens the cached shell; the API never does.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));

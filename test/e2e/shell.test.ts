@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newPhone, waitForServiceWorker } from './browser.ts';
+
+describe('the app shell in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it('loads in Vietnamese on a Vietnamese phone, with manifest and version', async () => {
+    const { context, page } = await newPhone(browser, 'vi-VN');
+    await page.goto('/');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Chào mừng đến với Học Chính phủ số');
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+    expect(manifest).toMatchObject({ name: 'Học Chính phủ số', lang: 'vi', display: 'standalone', start_url: '/' });
+    expect(manifest.icons.map((i: { purpose: string }) => i.purpose)).toContain('maskable');
+    expect(await page.locator('footer').textContent()).toMatch(/Phiên bản \d+\.\d+\.\d+/);
+    await context.close();
+  });
+
+  it('opens in English on an English phone', async () => {
+    const { context, page } = await newPhone(browser, 'en-US');
+    await page.goto('/');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Welcome to eGov Learn');
+    await context.close();
+  });
+
+  it('switches language and keeps the choice across a reload', async () => {
+    const { context, page } = await newPhone(browser, 'vi-VN');
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Tiếng Anh' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Welcome to eGov Learn');
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Welcome to eGov Learn');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await context.close();
+  });
+
+  it('is controlled by the service worker and still opens after going offline', async () => {
+    const { context, page } = await newPhone(browser, 'vi-VN');
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Chào mừng đến với Học Chính phủ số');
+    await expect.poll(() => page.getByTestId('net-status').textContent()).toContain('Ngoại tuyến');
+    // A deep link never visited before opens from the cached shell too.
+    await page.goto('/lessons/anything');
+    await expect.poll(() => page.locator('header').textContent()).toContain('Học Chính phủ số');
+    await context.close();
+  });
+});

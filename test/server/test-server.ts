@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startServer, type RunningServer } from '../../src/server/server.ts';
+
+export interface TestDatabase {
+  name: 'sqlite' | 'postgres';
+  /** A fresh, empty database for one server; `drop` removes it. */
+  create(): Promise<{ databaseUrl?: string; dataDir: string; drop(): Promise<void> }>;
+}
+
+const sqlite: TestDatabase = {
+  name: 'sqlite',
+  async create() {
+    const dataDir = mkdtempSync(join(tmpdir(), 'egov-learn-test-'));
+    return { dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  },
+};
+
+// Each server gets its own schema, so suites never see each other's rows.
+const postgres = (baseUrl: string): TestDatabase => ({
+  name: 'postgres',
+  async create() {
+    const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const url = new URL(baseUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const dataDir = mkdtempSync(join(tmpdir(), 'egov-learn-test-'));
+    return {
+      databaseUrl: url.toString(),
+      dataDir,
+      async drop() {
+        const c = new pg.Client({ connectionString: baseUrl });
+        await c.connect();
+        await c.query(`drop schema ${schema} cascade`);
+        await c.end();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+});
+
+/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export const testDatabases: TestDatabase[] = [
+  sqlite,
+  ...(process.env.TEST_DATABASE_URL ? [postgres(process.env.TEST_DATABASE_URL)] : []),
+];
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}
+
+/** The real server on a free loopback port, over a fresh database; close() removes it. */
+export async function startTestServer(
+  database: TestDatabase = sqlite,
+  options: { staticDir?: string } = {},
+): Promise<TestServer> {
+  const created = await database.create();
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: created.dataDir,
+    databaseUrl: created.databaseUrl,
+    staticDir: options.staticDir ?? join(created.dataDir, 'no-app'),
+  });
+  return {
+    ...server,
+    dataDir: created.dataDir,
+    databaseUrl: created.databaseUrl,
+    async close() {
+      await server.close();
+      await created.drop();
+    },
+  };
+}
