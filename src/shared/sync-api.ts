@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { learnerEventSchema } from './events.ts';
+
+/** The most events one sync request may push; the client sends at most this many per round. */
+export const SYNC_BATCH_LIMIT = 200;
+/** The most events one sync reply pulls; `more` says whether to ask again. */
+export const SYNC_PULL_LIMIT = 500;
+
+/** POST /api/v1/sync: push unsynced events and pull others' after `cursor`, in one round trip. */
+export const syncRequestSchema = z.object({
+  deviceId: z.string().min(8).max(64),
+  /** The server sequence number of the last pulled event; 0 before the first pull. */
+  cursor: z.number().int().min(0),
+  events: z.array(learnerEventSchema).max(SYNC_BATCH_LIMIT),
+});
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+export const syncResponseSchema = z.object({
+  /** Ids of the pushed events the server now holds (new or already stored): mark these synced. */
+  accepted: z.array(z.uuid()),
+  /** The trainee's events from other devices after the cursor, in server order. */
+  events: z.array(learnerEventSchema),
+  cursor: z.number().int().min(0),
+  /** True when more events wait after `cursor`: sync again. */
+  more: z.boolean(),
+});
+export type SyncResponse = z.infer<typeof syncResponseSchema>;
+
+/** Enrolment codes are short and read aloud or typed: letters and digits, dashes ignored. */
+export const enrolmentCodeSchema = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{8,12}$/, 'expected an enrolment code of 8 to 12 letters and digits'));
+
+/** POST /api/v1/enrol: exchange a one-time code for this device's token. */
+export const enrolRequestSchema = z.object({
+  code: enrolmentCodeSchema,
+  deviceId: z.string().min(8).max(64),
+});
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+export const enrolResponseSchema = z.object({
+  token: z.string().min(22),
+  trainee: z.object({ id: z.string(), name: z.string(), unit: z.string() }),
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
