@@ -37,6 +37,10 @@ export default defineConfig({
           setupFiles: ['test/component/setup.ts'],
         },
       },
+      {
+        extends: true,
+        test: { name: 'data', include: ['test/data/**/*.test.ts'], environment: 'node', setupFiles: ['fake-indexeddb/auto'] },
+      },
       { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,

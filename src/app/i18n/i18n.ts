@@ -1,9 +1,15 @@
 import i18next from 'i18next';
-import enCommon from '../../../locales/en/common.json';
-import viCommon from '../../../locales/vi/common.json';
 import { detectLanguage, rememberLanguage, type Language } from './language.ts';
 
 export const i18n = i18next.createInstance();
+
+// Every locales/<lng>/<namespace>.json is bundled: UI strings are small and must work offline.
+const files = import.meta.glob<Record<string, unknown>>('../../../locales/*/*.json', { eager: true, import: 'default' });
+const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+for (const [path, strings] of Object.entries(files)) {
+  const [, lng, ns] = path.match(/locales\/(\w+)\/([\w-]+)\.json$/)!;
+  (resources[lng!] ??= {})[ns!] = strings;
+}
 
 /** Starts i18next in the remembered or detected language; resolves before the first render. */
 export async function initI18n(lng: Language = detectLanguage()) {
@@ -12,8 +18,8 @@ export async function initI18n(lng: Language = detectLanguage()) {
     fallbackLng: 'vi',
     supportedLngs: ['vi', 'en'],
     defaultNS: 'common',
-    ns: ['common'],
-    resources: { vi: { common: viCommon }, en: { common: enCommon } },
+    ns: Object.keys(resources.vi ?? {}),
+    resources,
     interpolation: { escapeValue: false }, // Preact escapes text itself
     returnNull: false,
   });
