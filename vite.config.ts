@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -12,7 +13,7 @@ export default defineConfig({
     preact(),
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: 'src/sw',
+      srcDir: fileURLToPath(new URL('src/sw', import.meta.url)), // absolute: the bench floor builds from another root
       filename: 'sw.ts',
       // Registered by src/app/sw-bridge.ts through workbox-window: no inline script (CSP).
       injectRegister: false,

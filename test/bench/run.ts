@@ -1,0 +1,35 @@
+// `npm run bench`: every figure beside a reference measured in the same run; prints a table and
+// writes it to test/bench/results/. Never part of `npm test`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchResult } from './bench-result.ts';
+import { benchFirstLoad } from './first-load.ts';
+
+const benches: Array<[string, () => Promise<BenchResult[]>]> = [['first load', benchFirstLoad]];
+
+const results: BenchResult[] = [];
+for (const [name, bench] of benches) {
+  process.stdout.write(`bench: ${name}…\n`);
+  results.push(...(await bench()));
+}
+
+const fmt = (n: number, unit: string) =>
+  unit === 'B' ? `${(n / 1024).toFixed(1)} KB` : `${n.toFixed(n < 10 ? 2 : 0)} ${unit}`;
+const rows = results.map((r) => [
+  r.group,
+  r.name,
+  fmt(r.value, r.unit),
+  r.reference ? `${r.reference.name}: ${fmt(r.reference.value, r.unit)}` : '',
+  r.ratio !== undefined ? r.ratio.toFixed(2) : '',
+  r.target ?? '',
+  r.pass === undefined ? '' : r.pass ? 'yes' : 'NO',
+]);
+const header = ['group', 'figure', 'value', 'reference', 'ratio', 'target', 'met'];
+const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+console.log(`\n${table}\n`);
+
+const dir = join(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+const report = { date: new Date().toISOString(), node: process.version, results };
+writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(dir, 'latest.md'), `${table}\n`);
