@@ -1,18 +1,34 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import type { Catalogue } from '../shared/catalogue.ts';
+import { type AppDeps, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { type Database, openDatabase } from './db/database.ts';
 
 export interface RunningServer {
   url: string;
+  /** The open database, for the admin tools and tests that look inside. */
+  database: Database;
   close(): Promise<void>;
 }
 
+export interface ServerOptions extends Pick<AppDeps, 'rateLimit' | 'now' | 'pullLimit'> {
+  /** The course catalogue; without it every pushed event is refused as pointing nowhere. */
+  catalogue?: Catalogue | undefined;
+}
+
 /** Opens the database (migrating it), builds the app and listens; close() drains both. */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, options: ServerOptions = {}): Promise<RunningServer> {
   const database = await openDatabase(config);
-  const app = createApp({ database, staticDir: config.staticDir });
+  if (!options.catalogue) {
+    console.warn('No course catalogue given: sync will refuse every event until one is.');
+  }
+  const app = createApp({
+    ...options,
+    database,
+    catalogue: options.catalogue ?? { lessons: [] },
+    staticDir: config.staticDir,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -22,6 +38,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     url: `http://${shownHost}:${port}`,
+    database,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,8 +1,17 @@
 import type { Migration } from 'kysely';
+import { traineesMigration } from './0001-trainees.ts';
+import { enrolmentCodesMigration } from './0002-enrolment-codes.ts';
+import { devicesMigration } from './0003-devices.ts';
+import { eventsMigration } from './0004-events.ts';
 
 /**
  * Every migration the server knows, in order. A shipped migration is never edited: a change is
  * a new entry. Listed in code (not read from a folder) so the server runs the same under tsx,
  * tests and any bundler.
  */
-export const migrations: Record<string, Migration> = {};
+export const migrations: Record<string, Migration> = {
+  '0001-trainees': traineesMigration,
+  '0002-enrolment-codes': enrolmentCodesMigration,
+  '0003-devices': devicesMigration,
+  '0004-events': eventsMigration,
+};

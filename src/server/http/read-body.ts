@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { ApiIssue } from '../../shared/api-error.ts';
+import { HttpError } from './http-error.ts';
+
+/** The request body as JSON, or 400 invalid_json; bodyLimit has already capped its size. */
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, 'invalid_json', `The body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Parses `value` with a shared schema, or throws 400 validation_failed naming each failing path. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw validationFailed(
+    result.error.issues.map((issue) => ({
+      path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+      message: issue.message,
+    })),
+  );
+}
+
+export function validationFailed(issues: ApiIssue[]): HttpError {
+  const first = issues[0];
+  const where = first && first.path.length ? ` at ${first.path.join('.')}` : '';
+  return new HttpError(400, 'validation_failed', `The request is not valid${where}: ${first?.message ?? ''}`, issues);
+}

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { enrolResponseSchema } from './sync-api.ts';
+
+/** GET /api/v1/me: whom the device's token belongs to, so the app can show it and check it. */
+export const meResponseSchema = z.object({
+  trainee: enrolResponseSchema.shape.trainee,
+  deviceId: z.string(),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
