@@ -22,7 +22,11 @@ export function precacheBytes(distDir: string): number {
   return urls.reduce((sum, url) => sum + statSync(join(distDir, url)).size, 0);
 }
 
-async function buildFloor(): Promise<string> {
+let floorBuilt: Promise<string> | undefined;
+/** Builds the floor page once per run into dist-floor/ and returns that folder. */
+export const buildFloor = () => (floorBuilt ??= buildFloorNow());
+
+async function buildFloorNow(): Promise<string> {
   const outDir = resolve('dist-floor');
   await build({
     configFile: resolve('vite.config.ts'),

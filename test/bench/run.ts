@@ -4,8 +4,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchResult } from './bench-result.ts';
 import { benchFirstLoad } from './first-load.ts';
+import { benchLighthouse } from './lighthouse.ts';
 
-const benches: Array<[string, () => Promise<BenchResult[]>]> = [['first load', benchFirstLoad]];
+const benches: Array<[string, () => Promise<BenchResult[]>]> = [
+  ['first load', benchFirstLoad],
+  ['lighthouse', benchLighthouse],
+];
 
 const results: BenchResult[] = [];
 for (const [name, bench] of benches) {
