@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/server.ts';
+import { testCatalogue } from './test-catalogue.ts';
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
@@ -55,10 +56,13 @@ export interface TestServer extends RunningServer {
   databaseUrl?: string | undefined;
 }
 
-/** The real server on a free loopback port, over a fresh database; close() removes it. */
+/**
+ * The real server on a free loopback port, over a fresh database; close() removes it. The course
+ * is the small test catalogue unless `options.catalogue` says otherwise.
+ */
 export async function startTestServer(
   database: TestDatabase = sqlite,
-  options: { staticDir?: string } = {},
+  options: ServerOptions & { staticDir?: string } = {},
 ): Promise<TestServer> {
   const created = await database.create();
   const server = await startServer({
@@ -67,7 +71,7 @@ export async function startTestServer(
     dataDir: created.dataDir,
     databaseUrl: created.databaseUrl,
     staticDir: options.staticDir ?? join(created.dataDir, 'no-app'),
-  });
+  }, { ...options, catalogue: options.catalogue ?? testCatalogue });
   return {
     ...server,
     dataDir: created.dataDir,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Catalogue } from '../../shared/catalogue.ts';
 import type { TrainingRepository } from '../db/training-repository.ts';
-import { issueEnrolment } from '../services/enrolment-service.ts';
+import { issueDeviceCode, issueEnrolment } from '../services/enrolment-service.ts';
 import { formatLessonReport, lessonReports } from './progress-report.ts';
 
 export interface AdminDeps {
@@ -16,6 +16,7 @@ export class AdminUsageError extends Error {}
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   enrol --name "<full name>" --unit "<unit>"   add a trainee and print their one-time enrolment code
+  code <traineeId>                             another one-time code for that trainee's next device
   list                                         trainees with unit, devices, events and last sync
   revoke <traineeId>                           revoke the trainee and every device of theirs
   report                                       per trainee: lessons, sections read, completion, best quiz`;
@@ -37,6 +38,15 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
         'Give it to the trainee only; it works once, on one device, and is not shown again.',
       ].join('\n');
     }
+    case 'code': {
+      const traineeId = onlyTraineeId(rest, 'code');
+      const issued = await issueDeviceCode(deps.repository, { traineeId, now: now() });
+      if (!issued) throw new AdminUsageError(`No active trainee ${traineeId}: "list" shows the ids`);
+      return [
+        `One-time enrolment code for ${issued.trainee.name} (${issued.trainee.unit}): ${issued.code}`,
+        'It enrols one more device; the devices enrolled before keep working.',
+      ].join('\n');
+    }
     case 'list': {
       parse(rest, {});
       const trainees = await deps.repository.listTrainees();
@@ -56,9 +66,7 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
         .join('\n');
     }
     case 'revoke': {
-      const { positionals } = parse(rest, {}, true);
-      const [traineeId] = positionals;
-      if (!traineeId || positionals.length > 1) throw new AdminUsageError('revoke needs exactly one trainee id');
+      const traineeId = onlyTraineeId(rest, 'revoke');
       if (!(await deps.repository.revokeTrainee(traineeId, now().toISOString()))) {
         throw new AdminUsageError(`No trainee ${traineeId}: "list" shows the ids`);
       }
@@ -79,6 +87,12 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
     default:
       throw new AdminUsageError(command ? `Unknown command "${command}"` : 'No command given');
   }
+}
+
+function onlyTraineeId(args: string[], command: string): string {
+  const { positionals } = parse(args, {}, true);
+  if (positionals.length !== 1) throw new AdminUsageError(`${command} needs exactly one trainee id`);
+  return positionals[0]!;
 }
 
 function parse<O extends Record<string, { type: 'string' }>>(args: string[], options: O, allowPositionals = false) {

@@ -67,6 +67,24 @@ export class TrainingRepository {
     return { id, name, unit };
   }
 
+  /** Adds another one-time code for an existing, unrevoked trainee (a second or new device). */
+  async addEnrolmentCode(input: { traineeId: string; codeHash: string; now: string }): Promise<Trainee | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const trainee = await trx
+        .selectFrom('trainees')
+        .select(['id', 'name', 'unit'])
+        .where('id', '=', input.traineeId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (!trainee) return undefined;
+      await trx
+        .insertInto('enrolment_codes')
+        .values({ code_hash: input.codeHash, trainee_id: trainee.id, created_at: input.now, used_at: null })
+        .execute();
+      return trainee;
+    });
+  }
+
   /**
    * Uses up an unused code and registers the device under its token hash; undefined when the code
    * is unknown, already used or its trainee revoked. The conditional update makes two requests

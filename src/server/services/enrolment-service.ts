@@ -21,6 +21,20 @@ export async function issueEnrolment(
   return { trainee, code };
 }
 
+/** Another one-time code for an existing trainee's next device; undefined if unknown or revoked. */
+export async function issueDeviceCode(
+  repository: TrainingRepository,
+  input: { traineeId: string; now: Date },
+): Promise<{ trainee: Trainee; code: string } | undefined> {
+  const code = newEnrolmentCode();
+  const trainee = await repository.addEnrolmentCode({
+    traineeId: input.traineeId,
+    codeHash: sha256(enrolmentCodeSchema.parse(code)),
+    now: input.now.toISOString(),
+  });
+  return trainee && { trainee, code };
+}
+
 /**
  * POST /api/v1/enrol, after validation:
  * 1. use up the code (one device per code, even under concurrent requests);
