@@ -9,6 +9,10 @@ export const bodySizeLimit = (maxSize = MAX_BODY_BYTES) =>
   bodyLimit({
     maxSize,
     onError: () => {
-      throw new HttpError(413, 'payload_too_large', `The body is larger than ${maxSize} bytes`);
+      // The unread rest of the body is still on the socket: closing it stops the client from
+      // sending its next request down a connection the server is about to drop.
+      throw new HttpError(413, 'payload_too_large', `The body is larger than ${maxSize} bytes`, undefined, {
+        Connection: 'close',
+      });
     },
   });

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdmin } from '../../src/server/admin.ts';
+import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { syncResponseSchema } from '../../src/shared/sync-api.ts';
+import { call, enrolDevice, enrolTwoDevices, event, rowCounts, sectionReads } from './sync-client.ts';
+import { startTestServer, testDatabases, type TestServer } from './test-server.ts';
+
+describe.each(testDatabases)('one trainee cannot touch another on $name', (database) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(database);
+  });
+  afterAll(() => server.close());
+
+  it("pulls only the trainee's own events, never another's", async () => {
+    const [aPhone, aLaptop] = await enrolTwoDevices(server);
+    const b = await enrolDevice(server);
+    const aEvents = sectionReads(aPhone, 3);
+    await aPhone.sync({ events: aEvents });
+    await b.sync({ events: sectionReads(b, 4) });
+
+    const fromA = syncResponseSchema.parse((await aLaptop.sync({ cursor: 0 })).body);
+    expect(fromA.events).toEqual(aEvents);
+    const fromB = syncResponseSchema.parse((await b.sync({ cursor: 0 })).body);
+    expect(fromB.events).toEqual([]);
+  });
+
+  it("refuses B's token speaking for A's device, and stores nothing", async () => {
+    const a = await enrolDevice(server);
+    const b = await enrolDevice(server);
+    const before = await rowCounts(server);
+    const reply = await call(server, 'POST', '/api/v1/sync', {
+      token: b.token,
+      body: { deviceId: a.deviceId, cursor: 0, events: sectionReads(a, 2) },
+    });
+    expect(reply.status).toBe(401);
+    expect(reply.body.error.code).toBe('unauthorized');
+    expect(await rowCounts(server)).toEqual(before);
+  });
+
+  it("refuses events that name another device than the request's, and stores nothing", async () => {
+    const a = await enrolDevice(server);
+    const b = await enrolDevice(server);
+    const before = await rowCounts(server);
+    const reply = await b.sync({ events: [...sectionReads(b, 1), ...sectionReads(a, 1)] });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('validation_failed');
+    expect(reply.body.error.issues).toEqual([{ path: ['events', 1, 'deviceId'], message: expect.any(String) }]);
+    expect(await rowCounts(server)).toEqual(before);
+  });
+
+  it("refuses a batch reusing another trainee's event id, without acknowledging or leaking it", async () => {
+    const a = await enrolDevice(server);
+    const b = await enrolDevice(server);
+    const secret = event(a, 'note_saved', { text: 'ghi chú riêng của A' });
+    await a.sync({ events: [secret] });
+    const before = await rowCounts(server);
+
+    const ownEvent = sectionReads(b, 1)[0]!;
+    const stolenId = event(b, 'note_saved', { text: 'overwrite?' }, { id: secret.id });
+    const reply = await b.sync({ events: [ownEvent, stolenId] });
+
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.code).toBe('validation_failed');
+    expect(reply.body.error.issues).toEqual([{ path: ['events', 1, 'id'], message: 'this event id is already taken' }]);
+    expect(JSON.stringify(reply.body)).not.toContain('ghi chú riêng');
+    expect(await rowCounts(server)).toEqual(before); // not even B's own event: the batch is one
+    const stored = await new TrainingRepository(server.database).eventsOf(a.trainee.id);
+    expect(stored).toEqual([secret]);
+  });
+
+  it('answers a revoked trainee with 401 on every device and stores nothing', async () => {
+    const [phone, laptop] = await enrolTwoDevices(server);
+    await phone.sync({ events: sectionReads(phone, 1) });
+    await runAdmin(['revoke', phone.trainee.id], { repository: new TrainingRepository(server.database) });
+    const before = await rowCounts(server);
+
+    for (const device of [phone, laptop]) {
+      const reply = await device.sync({ events: sectionReads(device, 2) });
+      expect(reply.status).toBe(401);
+      expect(reply.body.error.code).toBe('unauthorized');
+      expect((await call(server, 'GET', '/api/v1/me', { token: device.token })).status).toBe(401);
+    }
+    expect(await rowCounts(server)).toEqual(before);
+  });
+
+  it('answers a missing, malformed or unknown token with 401 and stores nothing', async () => {
+    const a = await enrolDevice(server);
+    const before = await rowCounts(server);
+    const body = { deviceId: a.deviceId, cursor: 0, events: sectionReads(a, 1) };
+    const attempts = [
+      await call(server, 'POST', '/api/v1/sync', { body }),
+      await call(server, 'POST', '/api/v1/sync', { body, token: `${a.token}x` }),
+      await fetch(`${server.url}/api/v1/sync`, { method: 'POST', headers: { authorization: `Basic ${a.token}` }, body: JSON.stringify(body) })
+        .then(async (r) => ({ status: r.status, body: await r.json() })),
+    ];
+    for (const reply of attempts) {
+      expect(reply.status).toBe(401);
+      expect(reply.body.error.code).toBe('unauthorized');
+    }
+    expect(await rowCounts(server)).toEqual(before);
+  });
+});
