@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appManifest } from './plugins/app-manifest.ts';
+import { lessonsPlugin } from './plugins/lessons/index.ts';
 import pkg from './package.json' with { type: 'json' };
 
 const apiTarget = `http://localhost:${process.env.API_PORT ?? process.env.PORT ?? 8080}`;
@@ -11,6 +12,7 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: [
     preact(),
+    lessonsPlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: fileURLToPath(new URL('src/sw', import.meta.url)), // absolute: the bench floor builds from another root

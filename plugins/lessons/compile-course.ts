@@ -1,0 +1,74 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalogue } from '../../src/shared/catalogue.ts';
+import { glossarySchema, type GlossaryEntry, type Lesson, type SearchIndex } from '../../src/shared/lesson.ts';
+import { duplicates } from './check-quiz.ts';
+import { displayPath, Problems } from './content-error.ts';
+import { compileLesson, type CompiledLesson } from './compile-lesson.ts';
+import { readYamlFile } from './read-source.ts';
+import { buildSearchIndex } from './search-index.ts';
+
+export { ContentError } from './content-error.ts';
+
+export interface Course {
+  lessons: Lesson[];
+  glossary: GlossaryEntry[];
+  search: SearchIndex;
+  /** Worth telling the author, not worth failing the build (a glossary term no lesson links). */
+  warnings: string[];
+}
+
+/**
+ * Reads, validates and renders everything in `contentDir` (content/lessons/*, glossary.yaml).
+ * Throws a ContentError listing every problem, each naming its file, when anything is wrong.
+ */
+export function compileCourse(contentDir: string): Course {
+  const problems = new Problems();
+  const glossaryFile = join(contentDir, 'glossary.yaml');
+  const glossary = existsSync(glossaryFile) ? readGlossary(glossaryFile, problems) : (problems.add(glossaryFile, 'is missing'), []);
+  const byId = new Map(glossary.map((g) => [g.id, g]));
+
+  const lessonsDir = join(contentDir, 'lessons');
+  const folders = existsSync(lessonsDir)
+    ? readdirSync(lessonsDir).filter((f) => statSync(join(lessonsDir, f)).isDirectory()).sort()
+    : [];
+  if (folders.length === 0) problems.add(lessonsDir, 'has no lesson folders');
+  const compiled = folders
+    .map((f) => compileLesson(join(lessonsDir, f), byId, problems))
+    .filter((c): c is CompiledLesson => c !== undefined)
+    .sort((a, b) => a.lesson.order - b.lesson.order);
+
+  const lessons = compiled.map((c) => c.lesson);
+  for (const id of duplicates(lessons.map((l) => l.id))) problems.add(lessonsDir, `lesson id "${id}" is used by more than one folder`);
+  for (const order of duplicates(lessons.map((l) => String(l.order)))) problems.add(lessonsDir, `lesson order ${order} is used by more than one folder`);
+  problems.throwIfAny();
+
+  const linked = new Set(lessons.flatMap((l) => l.terms.map((t) => t.id)));
+  const warnings = glossary
+    .filter((g) => !linked.has(g.id))
+    .map((g) => `${displayPath(glossaryFile)}: term "${g.id}" is not linked from any lesson`);
+  return { lessons, glossary, search: buildSearchIndex(compiled, glossary), warnings };
+}
+
+function readGlossary(file: string, problems: Problems): GlossaryEntry[] {
+  const raw = readYamlFile(file, problems);
+  if (raw === undefined) return [];
+  const parsed = glossarySchema.safeParse(raw);
+  if (!parsed.success) {
+    problems.addZod(file, parsed.error, 'glossary');
+    return [];
+  }
+  for (const id of duplicates(parsed.data.map((g) => g.id))) problems.add(file, `term id "${id}" is used more than once`);
+  return parsed.data;
+}
+
+/** What the server needs to refuse events for lessons, sections or questions that do not exist. */
+export function toCatalogue(course: Pick<Course, 'lessons'>): Catalogue {
+  return {
+    lessons: course.lessons.map((l) => ({
+      id: l.id,
+      sections: l.sections.map((s) => s.id),
+      questions: l.quiz.questions.map((q) => ({ id: q.id, options: q.options.map((o) => o.id) })),
+    })),
+  };
+}

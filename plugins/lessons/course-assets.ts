@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import type { CourseIndex } from '../../src/shared/lesson.ts';
+import { toCatalogue, type Course } from './compile-course.ts';
+
+export interface CourseAssets {
+  /** Bundled into the app: the course list needs it before anything is fetched. */
+  index: CourseIndex;
+  /** Files under the output folder, by path relative to it (course/lessons/<id>.<hash>.json). */
+  files: Map<string, string>;
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
+
+/**
+ * Lays the compiled course out as JSON files. Every name carries a hash of its content, and the
+ * index that names them is bundled into the hashed app script, so a new deploy can never pair
+ * new code with old text; the service worker precaches all of them for offline use.
+ */
+export function courseAssets(course: Course, base = '/'): CourseAssets {
+  const files = new Map<string, string>();
+  const add = (stem: string, data: unknown) => {
+    const source = JSON.stringify(data);
+    const fileName = `course/${stem}.${hash(source)}.json`;
+    files.set(fileName, source);
+    return base + fileName;
+  };
+  const lessons = course.lessons.map(({ sources, sections, quiz, terms, ...summary }) => ({
+    ...summary,
+    sectionIds: sections.map((s) => s.id),
+    url: add(`lessons/${summary.id}`, { ...summary, sources, sections, quiz, terms }),
+  }));
+  const glossaryUrl = add('glossary', course.glossary);
+  const searchUrl = add('search', course.search);
+  // Not fetched by the app: the server reads it to refuse events that point nowhere.
+  files.set('course/catalogue.json', JSON.stringify(toCatalogue(course)));
+  const version = hash([...files.keys()].join());
+  return { index: { version, lessons, glossaryUrl, searchUrl }, files };
+}

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin, ViteDevServer } from 'vite';
+import { compileCourse } from './compile-course.ts';
+import { courseAssets, type CourseAssets } from './course-assets.ts';
+
+const virtualId = 'virtual:course-index';
+const resolvedId = '\0' + virtualId;
+
+export interface LessonsPluginOptions {
+  /** Where the course lives; absolute by default so builds from another root still find it. */
+  contentDir?: string;
+}
+
+/**
+ * Compiles content/ at build time: `virtual:course-index` gives the app the lesson list, and the
+ * lessons, glossary and search index are emitted as hashed JSON files (served from memory in
+ * dev). A broken lesson fails `vite build` with the list of problems.
+ */
+export function lessonsPlugin({ contentDir = fileURLToPath(new URL('../../content', import.meta.url)) }: LessonsPluginOptions = {}): Plugin {
+  const dir = resolve(contentDir);
+  let base = '/';
+  let assets: CourseAssets | undefined;
+  const compile = () => {
+    if (!assets) {
+      const course = compileCourse(dir);
+      for (const warning of course.warnings) console.warn(`[lessons] ${warning}`);
+      assets = courseAssets(course, base);
+    }
+    return assets;
+  };
+
+  return {
+    name: 'egov-lessons',
+    configResolved(config) {
+      base = config.base;
+    },
+    resolveId(id) {
+      return id === virtualId ? resolvedId : undefined;
+    },
+    load(id) {
+      if (id !== resolvedId) return undefined;
+      return `export default ${JSON.stringify(compile().index)};`;
+    },
+    generateBundle() {
+      for (const [fileName, source] of compile().files) this.emitFile({ type: 'asset', fileName, source });
+    },
+    configureServer(server) {
+      watchContent(server, dir, () => (assets = undefined));
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split('?')[0] ?? '';
+        if (!path.startsWith(base + 'course/')) return next();
+        let source: string | undefined;
+        try {
+          source = compile().files.get(path.slice(base.length));
+        } catch (error) {
+          return next(error);
+        }
+        if (source === undefined) return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(source);
+      });
+    },
+  };
+}
+
+/** In dev, an edit under content/ recompiles the course and reloads the page. */
+function watchContent(server: ViteDevServer, dir: string, reset: () => void) {
+  server.watcher.add(dir);
+  const onChange = (file: string) => {
+    if (!resolve(file).startsWith(dir)) return;
+    reset();
+    const mod = server.moduleGraph.getModuleById(resolvedId);
+    if (mod) server.moduleGraph.invalidateModule(mod);
+    server.ws.send({ type: 'full-reload' });
+  };
+  for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
+}

@@ -1,0 +1,143 @@
+import MarkdownIt, { type Token } from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+import type { Problems } from './content-error.ts';
+
+/** One top-level block of a section, rendered: what pairs with the other language's block. */
+export interface RenderedBlock {
+  /** The block's tag (p, ul, blockquote…), so misaligned pairs can be caught. */
+  kind: string;
+  html: string;
+  text: string;
+  line: number;
+}
+
+export interface RenderedSection {
+  id: string;
+  title: string;
+  blocks: RenderedBlock[];
+  line: number;
+}
+
+export interface RenderedBody {
+  sections: RenderedSection[];
+  /** Glossary ids linked with `term:`, with the line of each first use. */
+  terms: Map<string, number>;
+}
+
+// Raw HTML in Markdown is shown as text, not parsed: authors cannot inject markup.
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'pre', 'blockquote', 'h3', 'h4', 'br', 'hr', 'span', 'button'],
+  allowedAttributes: { button: ['type', 'class', 'data-term'], ol: ['start'] },
+  disallowedTagsMode: 'escape',
+};
+
+const idPattern = /\s*\{#([^}]*)\}\s*$/;
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Renders a lesson body to sanitised HTML, split into `##` sections and their top-level blocks,
+ * recording every problem (missing section ids, h1 headings, images, external links) against
+ * `file` with its line number.
+ */
+export function renderBody(file: string, body: string, bodyLine: number, problems: Problems): RenderedBody {
+  const tokens = md.parse(body, {});
+  const sections: RenderedSection[] = [];
+  const terms = new Map<string, number>();
+  const lineOf = (t: Token) => bodyLine + (t.map?.[0] ?? 0) + 1;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!;
+    const end = closingIndex(tokens, i);
+    const line = lineOf(open);
+    if (open.type === 'heading_open' && (open.tag === 'h1' || open.tag === 'h2')) {
+      if (open.tag === 'h1') problems.add(file, `line ${line}: "#" headings are not allowed; the lesson title comes from the front matter`);
+      const raw = inlineText(tokens[i + 1]!);
+      const id = idPattern.exec(raw)?.[1];
+      if (open.tag === 'h2') {
+        if (!id) problems.add(file, `line ${line}: section heading "${raw}" has no {#section-id}`);
+        else if (!kebab.test(id)) problems.add(file, `line ${line}: section id "${id}" must be kebab-case ASCII`);
+        sections.push({ id: id ?? '', title: raw.replace(idPattern, '').trim(), blocks: [], line });
+      }
+      i = end;
+      continue;
+    }
+    const slice = tokens.slice(i, end + 1);
+    checkInline(file, slice, terms, lineOf, problems);
+    termLinksToButtons(slice);
+    const section = sections.at(-1);
+    if (!section) {
+      problems.add(file, `line ${line}: text before the first "##" section heading`);
+    } else {
+      const html = sanitizeHtml(md.renderer.render(slice, md.options, {}), sanitizeOptions).trim();
+      section.blocks.push({ kind: open.tag || open.type, html, text: plainText(slice), line });
+    }
+    i = end;
+  }
+  return { sections, terms };
+}
+
+/** The index of the token closing the top-level block that starts at `start`. */
+function closingIndex(tokens: Token[], start: number): number {
+  if (tokens[start]!.nesting !== 1) return start;
+  let depth = 0;
+  for (let i = start; i < tokens.length; i++) {
+    depth += tokens[i]!.nesting;
+    if (depth === 0) return i;
+  }
+  return tokens.length - 1;
+}
+
+function checkInline(file: string, slice: Token[], terms: Map<string, number>, lineOf: (t: Token) => number, problems: Problems) {
+  for (const block of slice) {
+    for (const child of block.children ?? []) {
+      if (child.type === 'image') problems.add(file, `line ${lineOf(block)}: images are not supported`);
+      if (child.type !== 'link_open') continue;
+      const href = String(child.attrGet('href') ?? '');
+      const term = /^term:(.*)$/.exec(href)?.[1];
+      if (term === undefined) {
+        problems.add(file, `line ${lineOf(block)}: link to "${href}": only term: links are allowed (write addresses as plain text)`);
+      } else if (!terms.has(term)) {
+        terms.set(term, lineOf(block));
+      }
+    }
+  }
+}
+
+/**
+ * A `term:` link becomes a button: it opens the glossary entry in place and never navigates.
+ * Any other link (already reported as a problem) is reduced to its text.
+ */
+function termLinksToButtons(slice: Token[]) {
+  for (const block of slice) {
+    const open: string[] = [];
+    for (const child of block.children ?? []) {
+      if (child.type === 'link_open') {
+        const term = /^term:(.*)$/.exec(String(child.attrGet('href') ?? ''))?.[1];
+        child.tag = term ? 'button' : 'span';
+        child.attrs = term ? [['type', 'button'], ['class', 'term'], ['data-term', term]] : null;
+        open.push(child.tag);
+      } else if (child.type === 'link_close') {
+        child.tag = open.pop() ?? 'span';
+      }
+    }
+  }
+}
+
+function inlineText(inline: Token): string {
+  return (inline.children ?? [])
+    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type.endsWith('break') ? ' ' : ''))
+    .join('')
+    .trim();
+}
+
+/** The block's words without markup, for search and reading-time estimates. */
+function plainText(slice: Token[]): string {
+  return slice
+    .filter((t) => t.type === 'inline' || t.type === 'fence' || t.type === 'code_block')
+    .map((t) => (t.type === 'inline' ? inlineText(t) : t.content.trim()))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { courseIdSchema } from './events.ts';
+
+/**
+ * The compiled course as the phone receives it (built from content/ by plugins/lessons). The
+ * same schemas validate the author's YAML where the shapes agree, so a field is defined once.
+ */
+
+export const courseLanguages = ['vi', 'en'] as const;
+export type CourseLanguage = (typeof courseLanguages)[number];
+
+/** A string in both languages. */
+export const bilingualSchema = z.object({ vi: z.string().trim().min(1), en: z.string().trim().min(1) });
+export type Bilingual = z.infer<typeof bilingualSchema>;
+
+export const quizOptionSchema = z.object({
+  id: courseIdSchema,
+  vi: z.string().trim().min(1),
+  en: z.string().trim().min(1),
+  correct: z.boolean().default(false),
+});
+export type QuizOption = z.infer<typeof quizOptionSchema>;
+
+export const quizQuestionSchema = z.object({
+  id: courseIdSchema,
+  kind: z.enum(['single', 'multiple']),
+  prompt: bilingualSchema,
+  options: z.array(quizOptionSchema).min(2),
+  explanation: bilingualSchema,
+});
+export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
+
+export const quizSchema = z.object({
+  /** Share of questions to answer right, 0..1. */
+  passMark: z.number().gt(0).max(1).default(0.7),
+  questions: z.array(quizQuestionSchema).min(1),
+});
+export type Quiz = z.infer<typeof quizSchema>;
+
+const glossarySideSchema = z.object({ term: z.string().trim().min(1), definition: z.string().trim().min(1) });
+export const glossaryEntrySchema = z.object({ id: courseIdSchema, vi: glossarySideSchema, en: glossarySideSchema });
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+export const glossarySchema = z.array(glossaryEntrySchema);
+
+export const sourceSchema = z.object({
+  seed: z.string().regex(/^\d{3}$/, 'expected a three-digit seed number in quotes'),
+  title: z.string().trim().min(1),
+  published: z.iso.date().optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/** One top-level block (paragraph, list, quote) in both languages: sanitised HTML. */
+export const blockPairSchema = z.object({ vi: z.string(), en: z.string() });
+
+export const sectionSchema = z.object({
+  id: courseIdSchema,
+  title: bilingualSchema,
+  blocks: z.array(blockPairSchema).min(1),
+  /** Words in the longer language: how long the section takes to read. */
+  words: z.number().int().nonnegative(),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+/** What the course list needs of a lesson, loaded up front (no lesson text). */
+export const lessonSummarySchema = z.object({
+  id: courseIdSchema,
+  order: z.number().int().positive(),
+  minutes: z.number().positive(),
+  title: bilingualSchema,
+  summary: bilingualSchema,
+  sectionIds: z.array(courseIdSchema).min(1),
+  /** Where the lesson's JSON is; the name changes with its content, so it is never stale. */
+  url: z.string(),
+});
+export type LessonSummary = z.infer<typeof lessonSummarySchema>;
+
+/** One lesson, both languages and its quiz: fetched when the lesson opens. */
+export const lessonSchema = lessonSummarySchema.omit({ sectionIds: true, url: true }).extend({
+  sources: z.object({ vi: z.array(sourceSchema), en: z.array(sourceSchema) }),
+  sections: z.array(sectionSchema).min(1),
+  quiz: quizSchema,
+  /** The glossary entries this lesson links to, so a tapped term needs no second fetch. */
+  terms: z.array(glossaryEntrySchema),
+});
+export type Lesson = z.infer<typeof lessonSchema>;
+
+export const courseIndexSchema = z.object({
+  /** Changes with any content change: a short hash of everything compiled. */
+  version: z.string(),
+  lessons: z.array(lessonSummarySchema),
+  glossaryUrl: z.string(),
+  searchUrl: z.string(),
+});
+export type CourseIndex = z.infer<typeof courseIndexSchema>;
+
+/**
+ * The search index: one document per lesson (title and summary), section or glossary entry,
+ * per language, as plain text. Folding for diacritics happens on the phone (src/shared/search.ts)
+ * so highlights can point into the original text.
+ */
+export const searchDocSchema = z.object({
+  kind: z.enum(['lesson', 'section', 'term']),
+  lang: z.enum(courseLanguages),
+  lessonId: courseIdSchema.optional(),
+  /** Lesson id, section id, or glossary id for a term. */
+  id: courseIdSchema,
+  /** Lesson title, section heading or the glossary term. */
+  title: z.string(),
+  text: z.string(),
+});
+export type SearchDoc = z.infer<typeof searchDocSchema>;
+export const searchIndexSchema = z.object({ docs: z.array(searchDocSchema) });
+export type SearchIndex = z.infer<typeof searchIndexSchema>;
