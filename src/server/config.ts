@@ -9,6 +9,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   /** The built app (vite build output) served at `/`. */
   staticDir: string;
+  /** The course sources; the server refuses events for lessons and sections not in them. */
+  contentDir?: string | undefined;
 }
 
 /** Reads the server's configuration from environment variables, with the documented defaults. */
@@ -23,5 +25,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     staticDir: resolve(env.STATIC_DIR ?? 'dist'),
+    contentDir: resolve(env.CONTENT_DIR ?? 'content'),
   };
 }

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Catalogue } from '../shared/catalogue.ts';
 import { type AppDeps, createApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
+import { loadCatalogue } from './course-catalogue.ts';
 import { type Database, openDatabase } from './db/database.ts';
 
 export interface RunningServer {
@@ -13,20 +14,19 @@ export interface RunningServer {
 }
 
 export interface ServerOptions extends Pick<AppDeps, 'rateLimit' | 'now' | 'pullLimit'> {
-  /** The course catalogue; without it every pushed event is refused as pointing nowhere. */
+  /** The course catalogue; by default compiled from the course in `config.contentDir`. */
   catalogue?: Catalogue | undefined;
 }
 
 /** Opens the database (migrating it), builds the app and listens; close() drains both. */
 export async function startServer(config: ServerConfig, options: ServerOptions = {}): Promise<RunningServer> {
+  // Compiled before the database opens: a broken course should stop the server, not half-start it.
+  const catalogue = options.catalogue ?? loadCatalogue(config.contentDir);
   const database = await openDatabase(config);
-  if (!options.catalogue) {
-    console.warn('No course catalogue given: sync will refuse every event until one is.');
-  }
   const app = createApp({
     ...options,
     database,
-    catalogue: options.catalogue ?? { lessons: [] },
+    catalogue,
     staticDir: config.staticDir,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
