@@ -1,10 +1,15 @@
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { lazy, LocationProvider, Route, Router } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { Home } from './pages/Home.tsx';
 import { NotFound } from './pages/NotFound.tsx';
+
+// Split out of the first load: the course list is all the home page needs.
+const LessonPage = lazy(() => import('./pages/LessonPage.tsx').then((m) => m.LessonPage));
+const GlossaryPage = lazy(() => import('./pages/GlossaryPage.tsx').then((m) => m.GlossaryPage));
+const SearchPage = lazy(() => import('./pages/SearchPage.tsx').then((m) => m.SearchPage));
 
 export interface AppProps {
   /** Set by main.tsx when the service worker has a new version waiting. */
@@ -19,6 +24,9 @@ export function App({ pendingUpdate }: AppProps) {
       <main id="main">
         <Router>
           <Route path="/" component={Home} />
+          <Route path="/lessons/:id" component={LessonPage} />
+          <Route path="/glossary" component={GlossaryPage} />
+          <Route path="/search" component={SearchPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -1,13 +1,19 @@
+import { CourseList } from '../components/reader/CourseList.tsx';
+import { CourseNav } from '../components/reader/CourseNav.tsx';
+import { course } from '../content/course.ts';
+import { useCourseProgress } from '../hooks/use-progress.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 
 export function Home() {
   const { t } = useTranslation();
+  const progress = useCourseProgress();
   return (
     <section class="home" aria-labelledby="home-title">
       <h1 id="home-title">{t('home.title')}</h1>
       <p class="lead">{t('home.intro')}</p>
+      <CourseNav />
       <h2>{t('home.courseHeading')}</h2>
-      <p class="placeholder" data-testid="course-list">{t('home.courseSoon')}</p>
+      <CourseList lessons={course.lessons} progress={progress} />
     </section>
   );
 }

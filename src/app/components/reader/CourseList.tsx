@@ -1,0 +1,35 @@
+import type { LessonSummary } from '../../../shared/lesson.ts';
+import type { LessonProgress } from '../../../shared/progress.ts';
+import { lessonStatus } from '../../content/lesson-status.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { LessonProgressLine } from './LessonProgressLine.tsx';
+
+interface Props {
+  lessons: readonly LessonSummary[];
+  progress: Record<string, LessonProgress>;
+}
+
+/** Every lesson with its title, summary, reading time and the trainee's progress. */
+export function CourseList({ lessons, progress }: Props) {
+  const { t, lng } = useTranslation();
+  return (
+    <ol class="course-list" data-testid="course-list">
+      {lessons.map((lesson) => (
+        <li key={lesson.id} class="lesson-card">
+          <h3 lang={lng}>
+            <span class="lesson-number" aria-hidden="true">
+              {lesson.order}
+            </span>
+            <a href={`/lessons/${lesson.id}`}>{lesson.title[lng]}</a>
+          </h3>
+          <p lang={lng}>{lesson.summary[lng]}</p>
+          <p class="meta">{t('lesson:list.minutes', { count: lesson.minutes })}</p>
+          <LessonProgressLine
+            status={lessonStatus(lesson, progress[lesson.id])}
+            label={t('lesson:progress.label', { title: lesson.title[lng] })}
+          />
+        </li>
+      ))}
+    </ol>
+  );
+}

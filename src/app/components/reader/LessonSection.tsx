@@ -1,0 +1,42 @@
+import type { Section } from '../../../shared/lesson.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { Bilingual } from './Bilingual.tsx';
+import type { ReadingMode } from './reader-prefs.ts';
+
+interface Props {
+  section: Section;
+  mode: ReadingMode;
+  read: boolean;
+}
+
+/**
+ * One section: its heading, then each block as a pair (one language, or both stacked on a phone
+ * and side by side on a wide screen). Blocks keep their index in either mode, so the reader can
+ * return to the same paragraph after a switch.
+ */
+export function LessonSection({ section, mode, read }: Props) {
+  const { t } = useTranslation();
+  const langs = mode === 'both' ? (['vi', 'en'] as const) : [mode];
+  const headingId = `section-${section.id}-title`;
+  return (
+    <section id={`section-${section.id}`} class="lesson-section" data-section={section.id} aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <Bilingual text={section.title} mode={mode} />
+        {read && (
+          <span class="read-mark" title={t('lesson:reader.sectionRead')}>
+            <span aria-hidden="true">✓</span>
+            <span class="sr-only">{t('lesson:reader.sectionRead')}</span>
+          </span>
+        )}
+      </h2>
+      {section.blocks.map((block, i) => (
+        <div key={i} class={mode === 'both' ? 'pair pair-both' : 'pair'} data-block={i}>
+          {langs.map((lang) => (
+            // Sanitised at build time (plugins/lessons): only a fixed set of tags survives.
+            <div key={lang} class="block" lang={lang} dangerouslySetInnerHTML={{ __html: block[lang] }} />
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

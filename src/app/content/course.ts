@@ -1,0 +1,16 @@
+import index from 'virtual:course-index';
+import type { LessonSummary } from '../../shared/lesson.ts';
+
+/** The lesson list, compiled into the app at build time: the course list needs no fetch. */
+export const course = index;
+
+export function lessonSummary(id: string): LessonSummary | undefined {
+  return course.lessons.find((l) => l.id === id);
+}
+
+/** The lessons before and after `id` in course order, for previous/next links. */
+export function neighbours(id: string): { previous?: LessonSummary | undefined; next?: LessonSummary | undefined } {
+  const i = course.lessons.findIndex((l) => l.id === id);
+  if (i < 0) return {};
+  return { previous: course.lessons[i - 1], next: course.lessons[i + 1] };
+}

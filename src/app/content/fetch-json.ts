@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+
+/** Why course data could not be shown; the UI turns it into a message in the trainee's language. */
+export type LoadErrorCode = 'offline' | 'not-found' | 'invalid';
+
+export class LoadError extends Error {
+  constructor(readonly code: LoadErrorCode) {
+    super(code);
+  }
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+/**
+ * Fetches and validates one of the course's JSON files, once per URL (the names are content
+ * hashed, so a cached answer is never stale). The service worker answers from its precache when
+ * the phone is offline; a failure is not cached, so a retry can succeed.
+ */
+export function fetchJson<S extends z.ZodType>(url: string, schema: S): Promise<z.infer<S>> {
+  let pending = cache.get(url) as Promise<z.infer<S>> | undefined;
+  if (!pending) {
+    pending = load(url, schema);
+    cache.set(url, pending);
+    pending.catch(() => cache.delete(url));
+  }
+  return pending;
+}
+
+async function load<S extends z.ZodType>(url: string, schema: S): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new LoadError('offline');
+  }
+  if (!response.ok) throw new LoadError(response.status === 404 ? 'not-found' : 'offline');
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) throw new LoadError('invalid');
+  return parsed.data;
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { Quiz } from '../components/quiz/Quiz.tsx';
+import { Bilingual } from '../components/reader/Bilingual.tsx';
+import { CourseNav } from '../components/reader/CourseNav.tsx';
+import { LessonProgressLine } from '../components/reader/LessonProgressLine.tsx';
+import { LessonReader } from '../components/reader/LessonReader.tsx';
+import { LessonSources } from '../components/reader/LessonSources.tsx';
+import { LoadProblem } from '../components/reader/LoadProblem.tsx';
+import { PrevNext } from '../components/reader/PrevNext.tsx';
+import { ReaderToolbar } from '../components/reader/ReaderToolbar.tsx';
+import { useReaderPrefs } from '../components/reader/reader-prefs.ts';
+import { lessonSummary } from '../content/course.ts';
+import { lessonStatus, readyToComplete } from '../content/lesson-status.ts';
+import { loadLesson } from '../content/loaders.ts';
+import { useLoaded } from '../content/use-loaded.ts';
+import { answerQuiz, completeLesson, markSectionRead } from '../../data/actions.ts';
+import { useLessonProgress } from '../hooks/use-progress.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import { NotFound } from './NotFound.tsx';
+
+/** /lessons/:id — the reader, the quiz, sources and previous/next. */
+export function LessonPage() {
+  const { params, query } = useRoute();
+  const id = params.id ?? '';
+  const summary = lessonSummary(id);
+  return summary ? <LessonScreen key={id} id={id} startAt={query.section} /> : <NotFound />;
+}
+
+function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefined }) {
+  const { t } = useTranslation();
+  const summary = lessonSummary(id)!;
+  const prefs = useReaderPrefs();
+  const { mode } = prefs;
+  const loaded = useLoaded(id, () => loadLesson(id));
+  const progress = useLessonProgress(id);
+  const status = lessonStatus(summary, progress);
+  const reported = useRef(new Set<string>());
+  // A link from the bottom of the previous lesson must not open this one half way down.
+  useEffect(() => window.scrollTo(0, 0), []);
+
+  // Recorded once per lesson visit: the merge rules make a repeat harmless, but it would be noise.
+  useEffect(() => {
+    if (readyToComplete(status) && !reported.current.has('#completed')) {
+      reported.current.add('#completed');
+      void completeLesson(id);
+    }
+  });
+  const onSectionRead = (sectionId: string) => {
+    if (reported.current.has(sectionId)) return;
+    reported.current.add(sectionId);
+    void markSectionRead(id, sectionId);
+  };
+
+  return (
+    <article class="lesson" aria-labelledby="lesson-title">
+      <CourseNav />
+      <h1 id="lesson-title">
+        <Bilingual text={summary.title} mode={mode} />
+      </h1>
+      <p class="meta">{t('lesson:list.minutes', { count: summary.minutes })}</p>
+      <LessonProgressLine status={status} label={t('lesson:progress.label', { title: summary.title[mode === 'en' ? 'en' : 'vi'] })} />
+      <ReaderToolbar mode={mode} onMode={prefs.setMode} size={prefs.size} onSize={prefs.setSize} />
+      {loaded.status === 'loading' && <p class="placeholder">{t('lesson:load.loading')}</p>}
+      {loaded.status === 'error' && <LoadProblem code={loaded.code} retry={loaded.retry} />}
+      {loaded.status === 'ready' && (
+        <>
+          <LessonReader
+            lesson={loaded.data}
+            mode={mode}
+            size={prefs.size}
+            sectionsRead={progress?.sectionsRead ?? []}
+            onSectionRead={onSectionRead}
+            startAt={startAt}
+          />
+          <section class="lesson-quiz" aria-labelledby="quiz-title">
+            <h2 id="quiz-title">{t('lesson:quiz.title')}</h2>
+            <p>{t('lesson:quiz.intro', { count: loaded.data.quiz.questions.length, mark: Math.round(loaded.data.quiz.passMark * 100) })}</p>
+            <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed) => void answerQuiz(id, answers, score, passed)} />
+          </section>
+          <LessonSources sources={loaded.data.sources} mode={mode} />
+        </>
+      )}
+      <PrevNext id={id} />
+    </article>
+  );
+}

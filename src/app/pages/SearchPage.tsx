@@ -1,0 +1,48 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { search } from '../../shared/search.ts';
+import { CourseNav } from '../components/reader/CourseNav.tsx';
+import { LoadProblem } from '../components/reader/LoadProblem.tsx';
+import { SearchResults } from '../components/search/SearchResults.tsx';
+import { loadSearchIndex } from '../content/loaders.ts';
+import { useLoaded } from '../content/use-loaded.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+
+/** /search?q=… — lessons and glossary in both languages, offline, ignoring tone marks and case. */
+export function SearchPage() {
+  const { t } = useTranslation();
+  const { query: params } = useLocation();
+  const [query, setQuery] = useState(params.q ?? '');
+  const loaded = useLoaded('search', loadSearchIndex);
+  const results = useMemo(() => (loaded.status === 'ready' ? search(loaded.data.docs, query) : []), [loaded, query]);
+  const asked = query.trim() !== '';
+
+  return (
+    <section class="search" aria-labelledby="search-title">
+      <CourseNav />
+      <h1 id="search-title">{t('lesson:search.title')}</h1>
+      <form role="search" onSubmit={(e) => e.preventDefault()}>
+        <label for="search-input">{t('lesson:search.label')}</label>
+        <input
+          id="search-input"
+          type="search"
+          value={query}
+          placeholder={t('lesson:search.placeholder')}
+          autocomplete="off"
+          onInput={(e) => {
+            const q = e.currentTarget.value;
+            setQuery(q);
+            // Kept in the address so Back from a result returns to the same search; replaceState
+            // rather than the router, which would redraw the page and take the keyboard away.
+            history.replaceState(history.state, '', q ? `/search?q=${encodeURIComponent(q)}` : '/search');
+          }}
+        />
+      </form>
+      {loaded.status === 'error' && <LoadProblem code={loaded.code} retry={loaded.retry} />}
+      <p class="search-count" aria-live="polite">
+        {loaded.status === 'loading' ? t('lesson:load.loading') : asked ? t('lesson:search.count', { count: results.length }) : t('lesson:search.hint')}
+      </p>
+      <SearchResults results={results} />
+    </section>
+  );
+}
