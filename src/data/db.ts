@@ -1,0 +1,75 @@
+import Dexie, { type Table } from 'dexie';
+import type { LearnerEvent } from '../shared/events.ts';
+import type { LessonProgress } from '../shared/progress.ts';
+import type { EnrolResponse } from '../shared/sync-api.ts';
+import { DB_NAME, defineSchema } from './schema.ts';
+import type { SyncProblem } from './sync-problem.ts';
+
+/** An event as the phone stores it: the shared event plus whether the server holds it. */
+export type StoredEvent = LearnerEvent & { synced: 0 | 1 };
+
+/** What the meta store holds under each key. */
+export interface MetaValues {
+  deviceId: string;
+  /** The newest HLC stamp this device has issued or seen. */
+  hlc: string;
+  /** The server sequence number of the last pulled event. */
+  cursor: number;
+  token: string;
+  trainee: EnrolResponse['trainee'];
+  lastSyncAt: number;
+  /** Why the last sync failed; removed by the next success, so the status is never stale. */
+  syncProblem: SyncProblem;
+}
+export type MetaKey = keyof MetaValues;
+export interface MetaRow<K extends MetaKey = MetaKey> {
+  key: K;
+  value: MetaValues[K];
+}
+
+/** The phone's database; open as many as you like under different names (one per test device). */
+export class LearnDb extends Dexie {
+  // `declare`, not fields: a class field would overwrite the tables Dexie defines in super().
+  declare events: Table<StoredEvent, string>;
+  declare progress: Table<LessonProgress, string>;
+  declare meta: Table<MetaRow, string>;
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    defineSchema(this);
+  }
+}
+
+let defaultDb: LearnDb | undefined;
+
+/** The app's database, opened on first use. */
+export function getDb(): LearnDb {
+  return (defaultDb ??= new LearnDb());
+}
+
+/** Points the app's verbs and hooks at another database (tests, a second profile). */
+export function setDefaultDb(db: LearnDb): void {
+  defaultDb = db;
+}
+
+/** Reads one meta value, or undefined when it was never written. */
+export async function getMeta<K extends MetaKey>(db: LearnDb, key: K): Promise<MetaValues[K] | undefined> {
+  const row = await db.meta.get(key);
+  return row?.value as MetaValues[K] | undefined;
+}
+
+/** Writes one meta value (inside the caller's transaction when there is one). */
+export async function setMeta<K extends MetaKey>(db: LearnDb, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value } as MetaRow);
+}
+
+/** This device's id, made once and kept for the life of the database. */
+export async function ensureDeviceId(db: LearnDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await getMeta(db, 'deviceId');
+    if (existing) return existing;
+    const id = crypto.randomUUID();
+    await setMeta(db, 'deviceId', id);
+    return id;
+  });
+}

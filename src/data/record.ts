@@ -1,0 +1,30 @@
+import { learnerEventSchema, type LearnerEvent } from '../shared/events.ts';
+import { nextHlc } from '../shared/hlc.ts';
+import { applyEvent } from '../shared/merge-progress.ts';
+import { notifyDataChange } from './changes.ts';
+import { ensureDeviceId, getDb, getMeta, setMeta, type LearnDb } from './db.ts';
+
+type WithoutStamp<T> = T extends unknown ? Omit<T, 'id' | 'deviceId' | 'at'> : never;
+/** An event as a verb describes it; record() adds the id, the device and the HLC stamp. */
+export type EventInput = WithoutStamp<LearnerEvent>;
+
+/**
+ * Stamps `input` and, in one transaction, appends it to the event log (unsynced) and updates
+ * its lesson's progress row: either both are stored or neither. Throws on failure (the verbs
+ * in actions.ts turn that into a DataError); resolves with the stored event.
+ */
+export async function record(input: EventInput, db: LearnDb = getDb()): Promise<LearnerEvent> {
+  const deviceId = await ensureDeviceId(db);
+  const event = await db.transaction('rw', [db.events, db.progress, db.meta], async () => {
+    const at = nextHlc(await getMeta(db, 'hlc'), Date.now());
+    // Validated here as well as on the server: a bad id is a bug better caught on the phone
+    // than a batch the server refuses days later.
+    const stamped = learnerEventSchema.parse({ ...input, id: crypto.randomUUID(), deviceId, at });
+    await db.events.add({ ...stamped, synced: 0 });
+    await setMeta(db, 'hlc', at);
+    await db.progress.put(applyEvent(await db.progress.get(stamped.lessonId), stamped));
+    return stamped;
+  });
+  notifyDataChange(db, 'recorded');
+  return event;
+}

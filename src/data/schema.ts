@@ -1,0 +1,60 @@
+import type Dexie from 'dexie';
+import type { Transaction } from 'dexie';
+import type { LearnerEvent } from '../shared/events.ts';
+import { foldEvents } from '../shared/merge-progress.ts';
+
+/*
+ * The phone's database schema, every version of it, in one place. A version that has shipped is
+ * never edited: a change is a new entry with an upgrade that keeps the trainee's data, and
+ * test/data/upgrade.test.ts opens a database written by version 1 with the latest code.
+ */
+
+export const DB_NAME = 'egov-learn';
+
+export const STORES = {
+  /** Every learner event, this device's and those pulled from others; `synced` is 0 or 1. */
+  events: 'events',
+  /** One derived LessonProgress row per lesson: a cache of foldEvents over `events`. */
+  progress: 'progress',
+  /** Small key-value settings: device id, HLC, cursor, token, trainee, last sync. */
+  meta: 'meta',
+} as const;
+
+interface SchemaVersion {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    // IndexedDB cannot index booleans, hence `synced` as 0/1.
+    stores: { [STORES.events]: 'id, synced, lessonId', [STORES.progress]: 'lessonId', [STORES.meta]: 'key' },
+  },
+  {
+    version: 2,
+    // [synced+at] lets the outbox push oldest first (version 1 pushed in id order), and the
+    // derived rows are rebuilt from the events so that rows written by older merge rules (say,
+    // without LWW clocks) match the fold of today's rules.
+    stores: { [STORES.events]: 'id, synced, lessonId, [synced+at]' },
+    upgrade: rebuildProgress,
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
+
+/** Declares versions 1..`upTo` on `db`; only tests pass `upTo`, to write an old database. */
+export function defineSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break;
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade) version.upgrade(v.upgrade);
+  }
+}
+
+async function rebuildProgress(tx: Transaction): Promise<void> {
+  const events = (await tx.table(STORES.events).toArray()) as LearnerEvent[];
+  await tx.table(STORES.progress).clear();
+  await tx.table(STORES.progress).bulkPut(Object.values(foldEvents(events)));
+}

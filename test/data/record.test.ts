@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerQuiz, completeLesson, markSectionRead, saveNote, setBookmark } from '../../src/data/actions.ts';
+import { getMeta, setDefaultDb, type LearnDb } from '../../src/data/db.ts';
+import { record } from '../../src/data/record.ts';
+import { syncStatusOf } from '../../src/data/sync-status.ts';
+import { foldEvents } from '../../src/shared/merge-progress.ts';
+import { freshDb } from './test-db.ts';
+
+let db: LearnDb;
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  db = freshDb();
+  setDefaultDb(db);
+});
+
+describe('record()', () => {
+  it('stores a stamped, unsynced event and its lesson progress together', async () => {
+    const event = await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } }, db);
+    expect(event.deviceId).toBe(await getMeta(db, 'deviceId'));
+    expect(await db.events.toArray()).toEqual([{ ...event, synced: 0 }]);
+    expect((await db.progress.get('intro'))?.sectionsRead).toEqual(['s-1']);
+    expect(await getMeta(db, 'hlc')).toBe(event.at);
+  });
+
+  it('stamps each event later than the last, even within one millisecond', async () => {
+    const stamps = [];
+    for (let i = 0; i < 20; i++) stamps.push((await record({ type: 'lesson_completed', lessonId: 'intro', payload: {} }, db)).at);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(20);
+  });
+
+  it('stores nothing when updating the progress row fails', async () => {
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } }, db);
+    const before = await db.progress.get('intro');
+    db.progress.hook('updating', () => {
+      throw new Error('disk on fire');
+    });
+    await expect(record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } }, db)).rejects.toThrow();
+    expect(await db.events.count()).toBe(1);
+    expect(await db.progress.get('intro')).toEqual(before);
+  });
+
+  it('stores no progress when appending the event fails', async () => {
+    db.events.hook('creating', () => {
+      throw new Error('disk on fire');
+    });
+    await expect(record({ type: 'lesson_completed', lessonId: 'intro', payload: {} }, db)).rejects.toThrow();
+    expect(await db.progress.count()).toBe(0);
+  });
+
+  it('keeps derived progress equal to the fold of the stored events', async () => {
+    await markSectionRead('intro', 's-1');
+    await answerQuiz('intro', { q1: ['a'] }, 0.5, false);
+    await answerQuiz('intro', { q1: ['b'] }, 1, true);
+    await setBookmark('intro', 's-2', true);
+    await setBookmark('intro', 's-2', false);
+    await setBookmark('basics', 's-3', true);
+    await saveNote('intro', 'ghi chú');
+    await completeLesson('intro');
+    const events = await db.events.toArray();
+    expect(events).toHaveLength(8);
+    const rows = Object.fromEntries((await db.progress.toArray()).map((p) => [p.lessonId, p]));
+    expect(rows).toEqual(foldEvents(events));
+    expect(rows.intro).toMatchObject({ completed: true, bestScore: 1, bookmarks: [], note: 'ghi chú' });
+  });
+});
+
+describe('the verbs', () => {
+  it('never reject: a full disk becomes a storage error the status line shows', async () => {
+    db.events.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(markSectionRead('intro', 's-1')).resolves.toBeUndefined();
+    expect(syncStatusOf(db).get().storageError).toEqual({ code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' });
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('report an id the course could not contain instead of storing it', async () => {
+    await expect(markSectionRead('Not A Kebab Id', 's-1')).resolves.toBeUndefined();
+    expect(syncStatusOf(db).get().storageError?.code).toBe('invalid_event');
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('clear the storage error once saving works again', async () => {
+    syncStatusOf(db).patch({ storageError: { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' } });
+    await completeLesson('intro');
+    expect(syncStatusOf(db).get().storageError).toBeNull();
+  });
+});
