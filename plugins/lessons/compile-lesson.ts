@@ -111,7 +111,8 @@ function pairSections(vi: LanguageFile, en: LanguageFile, problems: Problems): S
     const mine = sides[lang];
     const theirs = new Set(sides[other].body.sections.map((s) => s.id));
     mine.body.sections.forEach((s, i) => {
-      if (!theirs.has(s.id)) problems.add(mine.file, `section ${i + 1} (#${s.id}) has no ${languageName[other]} counterpart`);
+      // A section without an id has been reported already.
+      if (s.id && !theirs.has(s.id)) problems.add(mine.file, `section ${i + 1} (#${s.id}) has no ${languageName[other]} counterpart`);
     });
   }
   const ids = (f: LanguageFile) => f.body.sections.map((s) => s.id);

@@ -4,12 +4,13 @@ import type { Problems } from './content-error.ts';
 
 /** Parses a YAML file or string; a syntax error is recorded with its line and yields undefined. */
 export function parseYaml(file: string, text: string, problems: Problems, lineOffset = 0): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const line = (error.linePos?.[0].line ?? 0) + lineOffset;
-      problems.add(file, `YAML${line ? ` line ${line}` : ''}: ${error.message.split('\n')[0]}`);
-    }
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  // Only the first error: the ones after it are usually the parser losing its footing.
+  const error = doc.errors[0];
+  if (error) {
+    const line = (error.linePos?.[0].line ?? 0) + lineOffset;
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    problems.add(file, `YAML${line ? ` line ${line}` : ''}: ${message}`);
     return undefined;
   }
   return doc.toJS();

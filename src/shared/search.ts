@@ -125,7 +125,9 @@ export function search(docs: readonly SearchDoc[], query: string, limit = 50): S
       (inTitle.phrase ? 20 : inTitle.ranges.length ? 8 : 0) +
       (inText.phrase ? 10 : 0) +
       Math.min(inText.ranges.length, 10) +
-      (doc.kind === 'term' && inTitle.ranges.length ? 5 : 0);
+      (doc.kind === 'term' && inTitle.ranges.length ? 5 : 0) +
+      // The entry that is exactly what was typed ("chinh phu dien tu" → "Chính phủ điện tử") first.
+      (queryWords(doc.title).join(' ') === words.join(' ') ? 30 : 0);
     results.push({
       doc,
       title: snippet(doc.title, inTitle.ranges, 1000),

@@ -68,7 +68,8 @@ export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, 
     }
     const was = here.current;
     const root = container.current;
-    if (!was || !root) return;
+    // At the very top there is nothing to keep in place: stay there.
+    if (!was || !root || window.scrollY === 0) return;
     const el = findBlock(root, was);
     if (el) window.scrollBy(0, el.getBoundingClientRect().top - was.top);
   }, [mode, size]);
