@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { compileCourse } from '../../plugins/lessons/compile-course.ts';
+import { courseAssets } from '../../plugins/lessons/course-assets.ts';
+import { App } from '../../src/app/App.tsx';
+import { LearnDb, setDefaultDb } from '../../src/data/db.ts';
+
+// The real course, served the way the built app is: fetch answers the hashed JSON files.
+const course = compileCourse(join(import.meta.dirname, '../../content'));
+const { files } = courseAssets(course);
+const lesson = course.lessons[0]!;
+
+function serveCourse() {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const source = files.get(String(url).replace(/^\//, ''));
+    return source === undefined ? new Response('', { status: 404 }) : new Response(source, { headers: { 'Content-Type': 'application/json' } });
+  });
+}
+
+describe('the lesson page', () => {
+  let db: LearnDb;
+  beforeEach(() => {
+    db = new LearnDb(`lesson-page-${Math.random()}`);
+    setDefaultDb(db);
+    serveCourse();
+    window.scrollTo = () => {};
+    history.replaceState(null, '', `/lessons/${lesson.id}`);
+  });
+  afterEach(async () => {
+    cleanup();
+    vi.unstubAllGlobals();
+    history.replaceState(null, '', '/');
+    await db.delete();
+  });
+
+  it('fetches the lesson and shows its sections in the app language', async () => {
+    render(<App />);
+    expect(await screen.findByRole('heading', { level: 1, name: lesson.title.vi })).toBeTruthy();
+    await screen.findByRole('heading', { level: 2, name: lesson.sections[0]!.title.vi });
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      ...lesson.sections.map((s) => s.title.vi),
+      'Bài kiểm tra',
+      'Nguồn tham khảo',
+    ]);
+  });
+
+  it('switches the reading mode in place and keeps the choice', async () => {
+    render(<App />);
+    await screen.findByRole('heading', { level: 2, name: lesson.sections[0]!.title.vi });
+    const modes = within(screen.getByRole('group', { name: 'Ngôn ngữ bài đọc' }));
+    fireEvent.click(modes.getByRole('button', { name: 'Tiếng Anh' }));
+    expect(await screen.findByRole('heading', { level: 2, name: lesson.sections[0]!.title.en })).toBeTruthy();
+    fireEvent.click(modes.getByRole('button', { name: 'Song ngữ' }));
+    await waitFor(() => expect(document.querySelectorAll('.pair-both').length).toBeGreaterThan(0));
+    expect(localStorage.getItem('egov-learn.readingMode')).toBe('"both"');
+  });
+
+  it('records a passed quiz through the data layer and shows the best score', async () => {
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Bài kiểm tra' });
+    for (const [i, q] of lesson.quiz.questions.entries()) {
+      for (const o of q.options.filter((o) => o.correct)) fireEvent.click(screen.getByRole(q.kind === 'single' ? 'radio' : 'checkbox', { name: o.vi }));
+      fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra đáp án' }));
+      fireEvent.click(screen.getByRole('button', { name: i === lesson.quiz.questions.length - 1 ? 'Xem kết quả' : 'Câu tiếp theo' }));
+    }
+    expect(document.querySelector('.quiz-result')?.textContent).toContain('(100%)');
+    await waitFor(async () => expect((await db.progress.get(lesson.id))?.bestScore).toBe(1));
+    expect(await screen.findByText(/điểm kiểm tra cao nhất 100%/)).toBeTruthy();
+  });
+
+  it('says so, with a retry, when the lesson is not on the phone and there is no network', async () => {
+    // A lesson no other test opened: fetched files are kept for the session.
+    const other = course.lessons.at(-1)!;
+    history.replaceState(null, '', `/lessons/${other.id}`);
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    render(<App />);
+    expect((await screen.findByRole('alert')).textContent).toContain('Chưa tải được nội dung này');
+    serveCourse();
+    fireEvent.click(screen.getByRole('button', { name: 'Thử lại' }));
+    expect(await screen.findByRole('heading', { level: 2, name: other.sections[0]!.title.vi })).toBeTruthy();
+  });
+
+  it('links to the previous and next lessons', async () => {
+    history.replaceState(null, '', `/lessons/${course.lessons[1]!.id}`);
+    render(<App />);
+    const nav = await screen.findByRole('navigation', { name: 'Bài trước và bài tiếp theo' });
+    expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      `/lessons/${course.lessons[0]!.id}`,
+      `/lessons/${course.lessons[2]!.id}`,
+    ]);
+  });
+});
