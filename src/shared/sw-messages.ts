@@ -4,4 +4,9 @@
  */
 export const swMessages = {
   skipWaiting: 'SKIP_WAITING',
+  /** Worker → page: the browser fired Background Sync; an open page runs the sync engine. */
+  syncRequested: 'SYNC_REQUESTED',
 } as const;
+
+/** The Background Sync tag the page registers after recording events while offline. */
+export const BACKGROUND_SYNC_TAG = 'egov-sync';

@@ -1,0 +1,197 @@
+import { SYNC_BATCH_LIMIT } from '../shared/sync-api.ts';
+import type { ApiFailure, ApiTransport } from './api-client.ts';
+import { backoffDelay } from './backoff.ts';
+import { onSyncRequestedByWorker, requestBackgroundSync } from './background-sync.ts';
+import { onDataChange } from './changes.ts';
+import { getDb, setMeta, type LearnDb } from './db.ts';
+import { withSyncLock } from './sync-lock.ts';
+import type { SyncProblem } from './sync-problem.ts';
+import { runSync, type SyncOutcome } from './sync-round.ts';
+import { syncStatusOf } from './sync-status.ts';
+
+export interface SyncEngineOptions {
+  db?: LearnDb;
+  fetch?: typeof fetch;
+  baseUrl?: string;
+  batchSize?: number;
+  /** Wait after a recorded event, so a burst of taps becomes one request. */
+  debounceMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  random?: () => number;
+  timeoutMs?: number;
+}
+
+export type SyncRun = SyncOutcome | { kind: 'offline' } | { kind: 'busy' };
+
+/**
+ * Keeps one database in step with the server: syncs on start, when the network comes back, when
+ * the app becomes visible, a few seconds after new events, when the service worker asks, and on
+ * a backoff timer while it fails. One sync at a time, across tabs too. Failures end up in the
+ * sync status (persisted), never only in a console.
+ */
+export class SyncEngine {
+  readonly db: LearnDb;
+  private readonly transport: ApiTransport;
+  private readonly options: Required<Pick<SyncEngineOptions, 'batchSize' | 'debounceMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'random'>>;
+  private running: Promise<SyncRun> | undefined;
+  private again = false;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = Infinity;
+  private stopped = true;
+  private cleanups: Array<() => void> = [];
+
+  constructor(options: SyncEngineOptions = {}) {
+    this.db = options.db ?? getDb();
+    const f = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+    this.transport = { fetch: f, baseUrl: options.baseUrl ?? '', timeoutMs: options.timeoutMs ?? 30_000 };
+    this.options = {
+      batchSize: options.batchSize ?? SYNC_BATCH_LIMIT,
+      debounceMs: options.debounceMs ?? 3000,
+      backoffBaseMs: options.backoffBaseMs ?? 2000,
+      backoffMaxMs: options.backoffMaxMs ?? 180_000,
+      random: options.random ?? Math.random,
+    };
+  }
+
+  /** Starts listening to every trigger and syncs once now; returns stop(). */
+  start(): () => void {
+    if (!this.stopped) return () => this.stop();
+    this.stopped = false;
+    const now = () => void this.syncNow();
+    this.cleanups.push(
+      onDataChange(this.db, (change) => {
+        if (change === 'enrolled') return now();
+        void requestBackgroundSync();
+        // While failing, new events wait for the backoff timer instead of hammering the server.
+        if (this.failures === 0) this.schedule(this.options.debounceMs);
+      }),
+      onSyncRequestedByWorker(now),
+    );
+    if (typeof window !== 'undefined') {
+      const onVisible = () => document.visibilityState === 'visible' && now();
+      window.addEventListener('online', now);
+      document.addEventListener('visibilitychange', onVisible);
+      this.cleanups.push(() => {
+        window.removeEventListener('online', now);
+        document.removeEventListener('visibilitychange', onVisible);
+      });
+    }
+    now();
+    return () => this.stop();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.clearTimer();
+  }
+
+  /** Syncs now, or joins the sync already running in this tab (and runs once more after it). */
+  syncNow(): Promise<SyncRun> {
+    if (typeof navigator !== 'undefined' && !navigator.onLine) return Promise.resolve({ kind: 'offline' });
+    if (this.running) {
+      // Events recorded while a sync is under way may have missed its batch.
+      this.again = true;
+      return this.running;
+    }
+    this.clearTimer();
+    const run = withSyncLock(`egov-sync:${this.db.name}`, () => this.runOnce()).then((r) =>
+      r === 'busy' ? ({ kind: 'busy' } as const) : r,
+    );
+    this.running = run.finally(() => {
+      this.running = undefined;
+    });
+    void this.running.then((r) => {
+      // Another tab is syncing; it may have read the outbox before our newest events.
+      if (r.kind === 'busy') this.schedule(this.options.debounceMs);
+      if (this.again) {
+        this.again = false;
+        this.schedule(0);
+      }
+    });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<SyncRun> {
+    const status = syncStatusOf(this.db);
+    status.patch({ syncing: true });
+    let outcome: SyncOutcome;
+    try {
+      outcome = await runSync(this.db, this.transport, this.options.batchSize);
+    } catch {
+      // A Dexie failure mid-sync: nothing was marked synced that the server did not accept.
+      outcome = { kind: 'failed', failure: { kind: 'network' } };
+    } finally {
+      status.patch({ syncing: false });
+    }
+    await this.remember(outcome).catch(() => {});
+    return outcome;
+  }
+
+  /** Persists the outcome for the status line and arranges the next attempt. */
+  private async remember(outcome: SyncOutcome): Promise<void> {
+    const db = this.db;
+    if (outcome.kind === 'synced') {
+      this.failures = 0;
+      await db.transaction('rw', db.meta, async () => {
+        await setMeta(db, 'lastSyncAt', Date.now());
+        await db.meta.delete('syncProblem');
+      });
+      return;
+    }
+    if (outcome.kind === 'not_enrolled') return; // enrol() triggers the next sync
+    const problem = this.problemOf(outcome.failure);
+    await db.transaction('rw', db.meta, async () => {
+      await setMeta(db, 'syncProblem', problem);
+      // A revoked token is useless; removing it brings the enrolment form back. The events stay.
+      if (problem.kind === 'revoked') await db.meta.bulkDelete(['token', 'trainee']);
+    });
+    if (problem.kind !== 'revoked') this.schedule(problem.retryAt - Date.now());
+  }
+
+  private problemOf(failure: ApiFailure): SyncProblem {
+    this.failures++;
+    const wait = backoffDelay(this.failures, {
+      baseMs: this.options.backoffBaseMs,
+      maxMs: this.options.backoffMaxMs,
+      random: this.options.random,
+    });
+    if (failure.kind !== 'http' || failure.status >= 500) return { kind: 'unreachable', retryAt: Date.now() + wait };
+    if (failure.status === 401) return { kind: 'revoked' };
+    if (failure.status === 429) return { kind: 'rate_limited', retryAt: Date.now() + Math.max(wait, failure.retryAfterMs ?? 0) };
+    return { kind: 'refused', status: failure.status, code: failure.code, retryAt: Date.now() + wait };
+  }
+
+  /** Runs a sync in `ms`, unless one is already due sooner. */
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    const at = Date.now() + Math.max(0, ms);
+    if (this.timer && this.timerAt <= at) return;
+    this.clearTimer();
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      void this.syncNow();
+    }, at - Date.now());
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
+  }
+}
+
+let appEngine: SyncEngine | undefined;
+
+/** Starts the app's engine over the app's database (once); main.tsx calls this. */
+export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
+  if (!appEngine) {
+    appEngine = new SyncEngine(options);
+    appEngine.start();
+  }
+  return appEngine;
+}

@@ -1,0 +1,54 @@
+import Dexie from 'dexie';
+import { SYNC_BATCH_LIMIT, syncResponseSchema, type SyncRequest } from '../shared/sync-api.ts';
+import { postJson, type ApiFailure, type ApiTransport } from './api-client.ts';
+import { applySyncReply } from './apply-reply.ts';
+import { ensureDeviceId, getMeta, type LearnDb, type StoredEvent } from './db.ts';
+
+export type SyncOutcome =
+  | { kind: 'synced'; pushed: number; pulled: number }
+  | { kind: 'not_enrolled' }
+  | { kind: 'failed'; failure: ApiFailure };
+
+// A guard against a server that always says `more`; the next scheduled sync carries on.
+const MAX_ROUNDS = 50;
+
+/**
+ * One sync: round trips of "push up to `batchSize` unsynced events, pull after the cursor" until
+ * the outbox is empty and the server has nothing more. Each reply is applied in one transaction
+ * (apply-reply.ts); a failure leaves every event not named in an earlier reply unsynced, to be
+ * sent again: the server acknowledges ids it already holds, so nothing is stored twice.
+ */
+export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = SYNC_BATCH_LIMIT): Promise<SyncOutcome> {
+  let size = Math.min(batchSize, SYNC_BATCH_LIMIT);
+  let pushed = 0;
+  let pulled = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const token = await getMeta(db, 'token');
+    if (!token) return { kind: 'not_enrolled' };
+    const request: SyncRequest = {
+      deviceId: await ensureDeviceId(db),
+      cursor: (await getMeta(db, 'cursor')) ?? 0,
+      events: (await outbox(db, size)).map(({ synced: _, ...event }) => event),
+    };
+    const reply = await postJson(transport, '/api/v1/sync', request, syncResponseSchema, token);
+    if (!reply.ok) {
+      // Long notes can push a batch over the server's 1 MB limit: halve it and go on.
+      if (reply.failure.kind === 'http' && reply.failure.status === 413 && size > 1) {
+        size = Math.ceil(size / 2);
+        continue;
+      }
+      return { kind: 'failed', failure: reply.failure };
+    }
+    await applySyncReply(db, reply.value);
+    pushed += reply.value.accepted.length;
+    pulled += reply.value.events.length;
+    const outboxMayHaveMore = request.events.length === size && reply.value.accepted.length > 0;
+    if (!reply.value.more && !outboxMayHaveMore) return { kind: 'synced', pushed, pulled };
+  }
+  return { kind: 'synced', pushed, pulled };
+}
+
+/** The oldest unsynced events first, so a partial sync sends what the trainee did first. */
+function outbox(db: LearnDb, limit: number): Promise<StoredEvent[]> {
+  return db.events.where('[synced+at]').between([0, Dexie.minKey], [0, Dexie.maxKey]).limit(limit).toArray();
+}

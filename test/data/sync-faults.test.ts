@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LearnDb } from '../../src/data/db.ts';
+import { enrol } from '../../src/data/enrol.ts';
+import { SyncEngine } from '../../src/data/sync-engine.ts';
+import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
+import { foldEvents } from '../../src/shared/merge-progress.ts';
+import { testCatalogue } from '../server/test-catalogue.ts';
+import { startTestServer, testDatabases, type TestServer } from '../server/test-server.ts';
+import { NO_FAULTS, startFaultProxy, type FaultProxy } from './fault-proxy.ts';
+import { recordRandom } from './random-activity.ts';
+import { seededRandom } from './seeded-random.ts';
+import { freshDb } from './test-db.ts';
+
+const SEED = Number(process.env.FAULT_SEED ?? 20261123);
+const ROUNDS = 40;
+
+describe.each(testDatabases)('two devices syncing through a faulty network ($name)', (database) => {
+  let server: TestServer;
+  let proxy: FaultProxy;
+
+  beforeAll(async () => {
+    // Short pull pages, so `more` and paging happen often; no rate limit, faults are the point.
+    server = await startTestServer(database, { pullLimit: 7, rateLimit: { capacity: 1e6, refillPerSecond: 1e6 } });
+    proxy = await startFaultProxy(server.url, SEED, {
+      dropRequest: 0.1,
+      error500: 0.08,
+      duplicate: 0.15,
+      dropResponse: 0.12,
+      error500AfterCommit: 0.05,
+      delay: 0.3,
+      maxDelayMs: 25,
+    });
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await server?.close();
+  });
+
+  it('ends with every event on the server exactly once and identical progress on both devices', async () => {
+    const random = seededRandom(SEED);
+    const repository = new TrainingRepository(server.database);
+    const { trainee, code } = await issueEnrolment(repository, { name: 'Trần Thị Bình', unit: 'Bộ Y tế', now: new Date() });
+    const second = await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() });
+
+    const phone = freshDb('phone');
+    const laptop = freshDb('laptop');
+    const engine = (db: LearnDb) =>
+      new SyncEngine({ db, baseUrl: proxy.url, batchSize: 5, timeoutMs: 5000, random });
+    const engines = new Map([[phone, engine(phone)], [laptop, engine(laptop)]]);
+    const recorded = new Set<string>();
+    const act = async (db: LearnDb, count: number) => {
+      for (const id of await recordRandom(db, testCatalogue, random, count)) recorded.add(id);
+    };
+
+    // Study before enrolment: kept, and synced once enrolled.
+    await act(phone, 6);
+    expect(await engines.get(phone)!.syncNow()).toEqual({ kind: 'not_enrolled' });
+    // Enrolment goes straight to the server: a code is single-use, so a lost reply would burn it.
+    expect((await enrol(code, { db: phone, baseUrl: server.url })).ok).toBe(true);
+    expect((await enrol(second!.code, { db: laptop, baseUrl: server.url })).ok).toBe(true);
+
+    const outcomes: Record<string, number> = {};
+    for (let round = 0; round < ROUNDS; round++) {
+      await Promise.all(
+        [phone, laptop].map(async (db) => {
+          await act(db, Math.floor(random() * 4));
+          const syncing = engines.get(db)!.syncNow();
+          await act(db, Math.floor(random() * 3)); // recorded while the sync is under way
+          const outcome = await syncing;
+          const key = outcome.kind === 'failed' ? `failed:${outcome.failure.kind}` : outcome.kind;
+          outcomes[key] = (outcomes[key] ?? 0) + 1;
+        }),
+      );
+    }
+
+    // The network heals; a few more syncs let each device push its rest and pull the other's.
+    proxy.setFaults(NO_FAULTS);
+    for (let i = 0; i < 3; i++) {
+      for (const db of [phone, laptop]) expect((await engines.get(db)!.syncNow()).kind).toBe('synced');
+    }
+
+    const onServer = await repository.eventsOf(trainee.id);
+    const serverIds = onServer.map((e) => e.id);
+    expect(new Set(serverIds).size, 'no event stored twice').toBe(serverIds.length);
+    expect(new Set(serverIds)).toEqual(recorded);
+
+    for (const db of [phone, laptop]) {
+      expect(await db.events.where('synced').equals(0).count()).toBe(0);
+      expect(new Set(await db.events.toCollection().primaryKeys())).toEqual(recorded);
+    }
+    const progressOf = async (db: LearnDb) => Object.fromEntries((await db.progress.toArray()).map((p) => [p.lessonId, p]));
+    const phoneProgress = await progressOf(phone);
+    expect(await progressOf(laptop)).toStrictEqual(phoneProgress);
+    expect(phoneProgress).toStrictEqual(foldEvents(onServer));
+
+    // The run really was hostile: every kind of fault fired and many syncs failed on the way.
+    for (const [fault, n] of Object.entries(proxy.counts)) expect(n, fault).toBeGreaterThan(0);
+    expect(Object.keys(outcomes).some((k) => k.startsWith('failed')), JSON.stringify(outcomes)).toBe(true);
+    expect(recorded.size).toBeGreaterThan(100);
+  }, 120_000);
+});
