@@ -107,7 +107,7 @@ export async function startFaultProxy(target: string, seed: number, rates: Fault
       }
       if (delayed) await sleep();
       if (!delayed) counts.clean++;
-      const headers = { ...upstream.headers, 'content-length': String(upstream.body.length) };
+      const headers: Record<string, string | string[] | undefined> = { ...upstream.headers, 'content-length': String(upstream.body.length) };
       delete headers['transfer-encoding'];
       delete headers.connection;
       res.writeHead(upstream.status, headers);
