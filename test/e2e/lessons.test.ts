@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileCourse } from '../../plugins/lessons/compile-course.ts';
+import { baseUrl, launchChromium, newPhone, waitForServiceWorker } from './browser.ts';
+
+const course = compileCourse(join(import.meta.dirname, '../../content'));
+const lesson = course.lessons[0]!;
+
+/** The paragraph at the top of the screen, below the sticky header: which section and block. */
+const topBlock = (page: Page) =>
+  page.evaluate(() => {
+    const header = document.querySelector('.app-header')!.getBoundingClientRect().bottom;
+    const el = [...document.querySelectorAll<HTMLElement>('[data-block]')].find((b) => b.getBoundingClientRect().bottom > header + 8)!;
+    return { section: el.closest<HTMLElement>('[data-section]')!.dataset.section, block: el.dataset.block };
+  });
+
+const modeButton = (page: Page, name: string) => page.getByRole('group', { name: /Ngôn ngữ bài đọc|Reading language/ }).getByRole('button', { name });
+
+describe('lessons in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it('reads a lesson in Vietnamese, then both languages: stacked on a phone, side by side on a wide screen', async () => {
+    const { context, page } = await newPhone(browser, 'vi-VN');
+    await page.goto('/');
+    await page.getByRole('link', { name: lesson.title.vi }).click();
+    await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.vi);
+    expect(await page.locator('.block[lang="en"]').count()).toBe(0);
+
+    await modeButton(page, 'Song ngữ').click();
+    const pair = page.locator('.pair-both').first();
+    const vi = (await pair.locator('[lang="vi"]').boundingBox())!;
+    const en = (await pair.locator('[lang="en"]').boundingBox())!;
+    expect(en.y).toBeGreaterThanOrEqual(vi.y + vi.height - 1); // stacked
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const wideVi = (await pair.locator('[lang="vi"]').boundingBox())!;
+    const wideEn = (await pair.locator('[lang="en"]').boundingBox())!;
+    expect(wideEn.x).toBeGreaterThan(wideVi.x + wideVi.width - 1); // side by side
+    expect(Math.abs(wideEn.y - wideVi.y)).toBeLessThan(2);
+    await context.close();
+  });
+
+  it('switches language mid-lesson and stays on the same paragraph, and reopens there later', async () => {
+    const { context, page } = await newPhone(browser, 'vi-VN');
+    await page.goto(`/lessons/${lesson.id}`);
+    const target = page.locator(`[data-section="${lesson.sections[2]!.id}"] [data-block="1"]`);
+    await target.scrollIntoViewIfNeeded();
+    await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const before = await topBlock(page);
+    expect(before).toEqual({ section: lesson.sections[2]!.id, block: '1' });
+
+    await modeButton(page, 'Tiếng Anh').click();
+    await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.en);
+    expect(await topBlock(page)).toEqual(before);
+
+    await modeButton(page, 'Song ngữ').click();
+    await expect.poll(() => page.locator('.pair-both').count()).toBeGreaterThan(0);
+    expect(await topBlock(page)).toEqual(before);
+
+    await page.waitForTimeout(600); // the position is saved once scrolling settles
+    await page.goto('/');
+    await page.goto(`/lessons/${lesson.id}`);
+    await expect.poll(() => topBlock(page)).toEqual(before);
+    await context.close();
+  });
+
+  it('follows the app language when no reading mode was chosen', async () => {
+    const { context, page } = await newPhone(browser, 'vi-VN');
+    await page.goto(`/lessons/${lesson.id}`);
+    await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.vi);
+    await page.getByRole('button', { name: 'Tiếng Anh', exact: true }).first().click();
+    await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.en);
+    expect(await page.locator('.lesson-section').first().getAttribute('data-section')).toBe(lesson.sections[0]!.id);
+    await context.close();
+  });
+
+  it('marks sections read after their dwell time, passes the quiz and completes the lesson', async () => {
+    const { context, page } = await newPhone(browser, 'vi-VN');
+    await page.clock.install();
+    await page.goto(`/lessons/${lesson.id}`);
+    await expect.poll(() => page.locator('.lesson-section').count()).toBe(lesson.sections.length);
+    for (const s of lesson.sections) {
+      await page.locator(`[data-section="${s.id}"] h2`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      // IntersectionObserver reports on the next rendered frame (real time), then the dwell
+      // timers run on the page's fake clock: the longest dwell is 12 s.
+      await page.waitForTimeout(150);
+      await page.clock.runFor(13_000);
+      await expect.poll(() => page.locator(`[data-section="${s.id}"] .read-mark`).count(), { message: s.id, timeout: 5000 }).toBe(1);
+    }
+
+    const questions = lesson.quiz.questions;
+    for (const [i, q] of questions.entries()) {
+      const group = page.getByRole('group', { name: new RegExp(`Câu ${i + 1}/${questions.length}`) });
+      for (const o of q.options.filter((o) => o.correct)) await group.getByLabel(o.vi, { exact: true }).check();
+      await page.getByRole('button', { name: 'Kiểm tra đáp án' }).click();
+      await expect.poll(() => page.locator('.quiz-feedback').textContent()).toContain('Chính xác!');
+      await page.getByRole('button', { name: i === questions.length - 1 ? 'Xem kết quả' : 'Câu tiếp theo' }).click();
+    }
+    await expect.poll(() => page.locator('.quiz-result').textContent()).toContain('(100%)');
+    await expect.poll(() => page.locator('.lesson-progress .badge').textContent(), { timeout: 5000 }).toBe('Đã hoàn thành');
+
+    await page.getByRole('link', { name: 'Bài học' }).first().click();
+    const card = page.locator('.lesson-card').first();
+    await expect.poll(() => card.textContent()).toContain('Đã hoàn thành');
+    await context.close();
+  });
+
+  it('searches without diacritics, offline, and opens the lesson at the section found', async () => {
+    const { context, page } = await newPhone(browser, 'vi-VN');
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.getByRole('link', { name: 'Tìm kiếm' }).click();
+    await page.getByLabel('Tìm trong bài học và thuật ngữ').fill('chinh phu dien tu');
+    await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(3);
+    expect(await page.locator('.search-result mark').first().textContent()).toBe('Chính phủ điện tử');
+    expect(page.url()).toBe(`${baseUrl()}/search?q=chinh%20phu%20dien%20tu`);
+
+    const hit = page.locator('.search-result', { has: page.locator('a[href*="?section="]') }).first();
+    const href = (await hit.locator('a').getAttribute('href'))!;
+    const section = new URL(href, baseUrl()).searchParams.get('section')!;
+    await hit.locator('a').click();
+    await expect.poll(() => page.locator(`[data-section="${section}"]`).count()).toBe(1);
+    await expect.poll(() => topBlock(page).then((t) => t.section)).toBe(section);
+    await context.close();
+  });
+});
