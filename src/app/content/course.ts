@@ -1,3 +1,4 @@
+/// <reference path="./virtual-course-index.d.ts" />
 import index from 'virtual:course-index';
 import type { LessonSummary } from '../../shared/lesson.ts';
 
