@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
+import { Enrol } from './pages/Enrol.tsx';
 import { Home } from './pages/Home.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 
@@ -27,6 +28,7 @@ export function App({ pendingUpdate }: AppProps) {
           <Route path="/lessons/:id" component={LessonPage} />
           <Route path="/glossary" component={GlossaryPage} />
           <Route path="/search" component={SearchPage} />
+          <Route path="/enrol" component={Enrol} />
           <Route default component={NotFound} />
         </Router>
       </main>

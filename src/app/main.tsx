@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { startSyncEngine } from '../data/sync-engine.ts';
 import { App } from './App.tsx';
 import { initI18n } from './i18n/i18n.ts';
 import { listenForInstallPrompt } from './install/install-events.ts';
@@ -12,6 +13,7 @@ const draw = () => render(<App pendingUpdate={pendingUpdate} />, root);
 
 await initI18n();
 draw();
+startSyncEngine(); // syncs now, then on online, visibility, new events, and its backoff timer
 registerServiceWorker({
   onUpdateReady(reload) {
     pendingUpdate = reload;

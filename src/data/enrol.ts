@@ -1,7 +1,7 @@
 import { enrolmentCodeSchema, enrolResponseSchema, type EnrolResponse } from '../shared/sync-api.ts';
 import { postJson, type ApiTransport } from './api-client.ts';
 import { notifyDataChange } from './changes.ts';
-import { ensureDeviceId, getDb, setMeta, type LearnDb } from './db.ts';
+import { ensureDeviceId, getDb, getMeta, setMeta, type LearnDb } from './db.ts';
 
 /** Why enrolment did not work, as a value with its i18n key in the sync namespace. */
 export interface EnrolError {
@@ -56,4 +56,9 @@ export async function enrol(code: string, options: EnrolOptions = {}): Promise<E
   });
   notifyDataChange(db, 'enrolled');
   return { ok: true, trainee };
+}
+
+/** Who this phone is enrolled for, or null before enrolment (and after a revoked token). */
+export async function readEnrolment(db: LearnDb = getDb()): Promise<EnrolResponse['trainee'] | null> {
+  return (await getMeta(db, 'trainee')) ?? null;
 }

@@ -2,7 +2,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { swMessages } from '../shared/sw-messages.ts';
+import { BACKGROUND_SYNC_TAG, swMessages } from '../shared/sw-messages.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -21,4 +21,19 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { deny
 // lesson in progress is never swapped out from under them.
 self.addEventListener('message', (event) => {
   if (event.data?.type === swMessages.skipWaiting) void self.skipWaiting();
+});
+
+// Background Sync: the browser wakes the worker once the network is back. The token and the sync
+// engine live in the page (src/data/sync-engine.ts), so the worker only asks open pages to sync.
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+self.addEventListener('sync', (event: Event) => {
+  const sync = event as SyncEvent; // not in TypeScript's webworker lib yet
+  if (sync.tag !== BACKGROUND_SYNC_TAG) return;
+  sync.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((clients) => {
+      for (const client of clients) client.postMessage({ type: swMessages.syncRequested });
+    }),
+  );
 });

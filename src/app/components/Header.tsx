@@ -1,6 +1,7 @@
 import { useTranslation } from '../i18n/use-translation.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { OnlineStatus } from './OnlineStatus.tsx';
+import { SyncStatus } from './SyncStatus.tsx';
 
 export function Header() {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export function Header() {
         <span>{t('app.name')}</span>
       </a>
       <OnlineStatus />
+      <SyncStatus />
       <LanguageSwitch />
     </header>
   );

@@ -1,0 +1,58 @@
+import { useState } from 'preact/hooks';
+import { enrol, type EnrolError } from '../../data/enrol.ts';
+import { useEnrolment } from '../hooks/use-enrolment.ts';
+import { useOnline } from '../hooks/use-online.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import './sync.css';
+
+/**
+ * The one-time enrolment code, entered while online. Offline, the button says it is waiting for
+ * a connection instead of failing; a refused code gets a message from its error code.
+ */
+export function EnrolForm() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const trainee = useEnrolment();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<EnrolError | null>(null);
+
+  if (trainee) return <p role="status" data-testid="enrolled">{t('sync:enrol.done', { name: trainee.name, unit: trainee.unit })}</p>;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await enrol(code);
+    setBusy(false);
+    if (!result.ok) setError(result.error);
+  };
+
+  return (
+    <form class="enrol-form" onSubmit={submit} noValidate>
+      <label for="enrol-code">{t('sync:enrol.label')}</label>
+      <input
+        id="enrol-code"
+        name="code"
+        value={code}
+        onInput={(e) => setCode(e.currentTarget.value)}
+        autocomplete="off"
+        autocapitalize="characters"
+        spellcheck={false}
+        required
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'enrol-hint enrol-error' : 'enrol-hint'}
+      />
+      <p id="enrol-hint" class="hint">{t('sync:enrol.hint')}</p>
+      {!online && <p data-testid="enrol-offline">{t('sync:enrol.offlineReason')}</p>}
+      <button type="submit" disabled={!online || busy}>
+        {busy ? t('sync:enrol.submitting') : online ? t('sync:enrol.submit') : t('sync:enrol.waitingOffline')}
+      </button>
+      {error && (
+        <p id="enrol-error" class="error" role="alert">
+          {t(error.i18nKey)}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EnrolForm } from '../../src/app/components/EnrolForm.tsx';
+import { SyncStatus } from '../../src/app/components/SyncStatus.tsx';
+import { setLanguage } from '../../src/app/i18n/i18n.ts';
+import { LearnDb, setDefaultDb, setMeta } from '../../src/data/db.ts';
+import { record } from '../../src/data/record.ts';
+import { syncStatusOf } from '../../src/data/sync-status.ts';
+
+let db: LearnDb;
+let n = 0;
+beforeEach(() => {
+  db = new LearnDb(`component-sync-${++n}`);
+  setDefaultDb(db);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  await db.delete();
+});
+
+const status = () => screen.getByTestId('sync-status');
+const read = () => record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } }, db);
+const enrolled = () => setMeta(db, 'token', 'token-token-token-token-token');
+
+describe('SyncStatus', () => {
+  it('asks for enrolment while progress is only on this phone', async () => {
+    await read();
+    await read();
+    render(<SyncStatus />);
+    await vi.waitFor(() => expect(status().textContent).toContain('Chỉ lưu trên máy này: hãy ghi danh để đồng bộ (2 thay đổi đang chờ)'));
+    expect(screen.getByRole('link', { name: 'Nhập mã ghi danh' }).getAttribute('href')).toBe('/enrol');
+  });
+
+  it('counts the changes waiting and shows the time of the last sync, in both languages', async () => {
+    await enrolled();
+    await read();
+    render(<SyncStatus />);
+    await vi.waitFor(() => expect(status().textContent).toBe('Số thay đổi đang chờ đồng bộ: 1'));
+    await db.events.toCollection().modify({ synced: 1 });
+    await setMeta(db, 'lastSyncAt', new Date(2026, 10, 23, 14, 5).getTime());
+    await vi.waitFor(() => expect(status().textContent).toBe('Đã đồng bộ lúc 14:05'));
+    await setLanguage('en');
+    await vi.waitFor(() => expect(status().textContent).toBe('Synced at 14:05'));
+  });
+
+  it('announces a revoked enrolment', async () => {
+    await setMeta(db, 'syncProblem', { kind: 'revoked' });
+    render(<SyncStatus />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Ghi danh đã bị thu hồi: hãy ghi danh lại bằng mã mới');
+  });
+
+  it("announces a refusal with the server's reason", async () => {
+    await enrolled();
+    await read();
+    await setMeta(db, 'syncProblem', { kind: 'refused', status: 400, code: 'validation_failed', retryAt: Date.now() });
+    render(<SyncStatus />);
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Máy chủ từ chối thay đổi: một số dữ liệu không qua được kiểm tra của máy chủ (1 đang chờ)',
+      ),
+    );
+  });
+
+  it('says when the phone is full, above everything else', async () => {
+    render(<SyncStatus />);
+    syncStatusOf(db).patch({ storageError: { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Bộ nhớ của máy đã đầy');
+  });
+
+  it('says offline changes will sync later', async () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    await enrolled();
+    await read();
+    render(<SyncStatus />);
+    window.dispatchEvent(new Event('offline'));
+    await vi.waitFor(() => expect(status().textContent).toBe('Ngoại tuyến: 1 thay đổi sẽ đồng bộ khi có mạng'));
+  });
+});
+
+describe('EnrolForm', () => {
+  const type = (code: string) => fireEvent.input(screen.getByLabelText('Mã ghi danh'), { target: { value: code } });
+
+  it('waits for a connection instead of failing, and says why', () => {
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    render(<EnrolForm />);
+    const button = screen.getByRole('button', { name: 'Đang chờ kết nối mạng' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(screen.getByTestId('enrol-offline').textContent).toContain('Ghi danh cần có mạng một lần');
+  });
+
+  it('explains a refused code in the chosen language', async () => {
+    const fetchSpy = vi.fn(async () =>
+      Response.json({ error: { code: 'unauthorized', message: 'The enrolment code is unknown or has been used' } }, { status: 401 }),
+    );
+    vi.stubGlobal('fetch', fetchSpy);
+    render(<EnrolForm />);
+    type('abcd-efgh-jk');
+    fireEvent.click(screen.getByRole('button', { name: 'Xác nhận ghi danh' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Mã này không hợp lệ, đã được dùng hoặc đã bị thu hồi. Hãy xin văn phòng chương trình mã mới.',
+    );
+    expect(JSON.parse((fetchSpy.mock.calls[0] as unknown as [string, RequestInit])[1].body as string)).toMatchObject({ code: 'ABCDEFGHJK' });
+    await setLanguage('en');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This code is not valid, was already used or was revoked. Ask the programme office for a new one.',
+    );
+  });
+
+  it('refuses a code of the wrong shape without a request', async () => {
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    render(<EnrolForm />);
+    type('12');
+    fireEvent.click(screen.getByRole('button', { name: 'Xác nhận ghi danh' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Mã ghi danh gồm 8 đến 12 chữ cái và chữ số');
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('shows who the phone is enrolled for once the code is accepted', async () => {
+    vi.stubGlobal('fetch', async () =>
+      Response.json({ token: 't'.repeat(43), trainee: { id: 'tr-1', name: 'Phạm Thu Hà', unit: 'Sở TT&TT Huế' } }, { status: 201 }),
+    );
+    render(<EnrolForm />);
+    type('ABCD2345');
+    fireEvent.click(screen.getByRole('button', { name: 'Xác nhận ghi danh' }));
+    expect((await screen.findByTestId('enrolled')).textContent).toBe('Thiết bị này đã được ghi danh cho Phạm Thu Hà (Sở TT&TT Huế).');
+  });
+});
