@@ -56,7 +56,8 @@ export function lessonsPlugin({ contentDir = fileURLToPath(new URL('../../conten
         } catch (error) {
           return next(error);
         }
-        if (source === undefined) return next();
+        res.statusCode = source === undefined ? 404 : 200;
+        if (source === undefined) return res.end();
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.end(source);
       });
