@@ -41,6 +41,7 @@ describe('the lesson page', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       ...lesson.sections.map((s) => s.title.vi),
       'Bài kiểm tra',
+      'Ghi chú của bạn',
       'Nguồn tham khảo',
     ]);
   });
@@ -67,6 +68,19 @@ describe('the lesson page', () => {
     expect(document.querySelector('.quiz-result')?.textContent).toContain('(100%)');
     await waitFor(async () => expect((await db.progress.get(lesson.id))?.bestScore).toBe(1));
     expect(await screen.findByText(/điểm kiểm tra cao nhất 100%/)).toBeTruthy();
+  });
+
+  it('bookmarks a section and saves a note through the data layer', async () => {
+    render(<App />);
+    const first = lesson.sections[0]!;
+    fireEvent.click(await screen.findByRole('button', { name: `Đánh dấu phần “${first.title.vi}”` }));
+    await waitFor(async () => expect((await db.progress.get(lesson.id))?.bookmarks).toEqual([first.id]));
+    await waitFor(() => expect(screen.getByRole('button', { name: `Đánh dấu phần “${first.title.vi}”` }).getAttribute('aria-pressed')).toBe('true'));
+
+    fireEvent.input(screen.getByLabelText('Ghi chú cho bài này (chỉ bạn xem được)'), { target: { value: 'Hỏi lại Sở về cổng dịch vụ công.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu ghi chú' }));
+    await waitFor(async () => expect((await db.progress.get(lesson.id))?.note).toBe('Hỏi lại Sở về cổng dịch vụ công.'));
+    expect(await screen.findByText('Đã lưu ghi chú.')).toBeTruthy();
   });
 
   it('says so, with a retry, when the lesson is not on the phone and there is no network', async () => {

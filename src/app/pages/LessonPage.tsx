@@ -4,6 +4,7 @@ import { Quiz } from '../components/quiz/Quiz.tsx';
 import { Bilingual } from '../components/reader/Bilingual.tsx';
 import { CourseNav } from '../components/reader/CourseNav.tsx';
 import { LessonProgressLine } from '../components/reader/LessonProgressLine.tsx';
+import { LessonNote } from '../components/reader/LessonNote.tsx';
 import { LessonReader } from '../components/reader/LessonReader.tsx';
 import { LessonSources } from '../components/reader/LessonSources.tsx';
 import { LoadProblem } from '../components/reader/LoadProblem.tsx';
@@ -14,7 +15,7 @@ import { lessonSummary } from '../content/course.ts';
 import { lessonStatus, readyToComplete } from '../content/lesson-status.ts';
 import { loadLesson } from '../content/loaders.ts';
 import { useLoaded } from '../content/use-loaded.ts';
-import { answerQuiz, completeLesson, markSectionRead } from '../../data/actions.ts';
+import { answerQuiz, completeLesson, markSectionRead, saveNote, setBookmark } from '../../data/actions.ts';
 import { useLessonProgress } from '../hooks/use-progress.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { NotFound } from './NotFound.tsx';
@@ -71,6 +72,8 @@ function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefine
             size={prefs.size}
             sectionsRead={progress?.sectionsRead ?? []}
             onSectionRead={onSectionRead}
+            bookmarks={progress?.bookmarks}
+            onBookmark={(sectionId, on) => void setBookmark(id, sectionId, on)}
             startAt={startAt}
           />
           <section class="lesson-quiz" aria-labelledby="quiz-title">
@@ -78,6 +81,7 @@ function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefine
             <p>{t('lesson:quiz.intro', { count: loaded.data.quiz.questions.length, mark: Math.round(loaded.data.quiz.passMark * 100) })}</p>
             <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed) => void answerQuiz(id, answers, score, passed)} />
           </section>
+          <LessonNote saved={progress?.note ?? ''} onSave={(text) => void saveNote(id, text)} />
           <LessonSources sources={loaded.data.sources} mode={mode} />
         </>
       )}

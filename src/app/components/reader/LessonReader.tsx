@@ -12,6 +12,8 @@ interface Props {
   size: number;
   sectionsRead: readonly string[];
   onSectionRead: (sectionId: string) => void;
+  bookmarks?: readonly string[] | undefined;
+  onBookmark?: ((sectionId: string, on: boolean) => void) | undefined;
   /** Open at this section (a search result) instead of where the trainee left off. */
   startAt?: string | undefined;
 }
@@ -21,7 +23,7 @@ interface Props {
  * remembers the paragraph at the top of the screen so the lesson reopens there, and keeps that
  * paragraph in place when the mode or text size changes.
  */
-export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, startAt }: Props) {
+export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, bookmarks = [], onBookmark, startAt }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [term, setTerm] = useState<string>();
   const here = useRef<ReturnType<typeof topBlock>>(undefined);
@@ -87,7 +89,14 @@ export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, 
       onClick={onClick}
     >
       {lesson.sections.map((s) => (
-        <LessonSection key={s.id} section={s} mode={mode} read={sectionsRead.includes(s.id)} />
+        <LessonSection
+          key={s.id}
+          section={s}
+          mode={mode}
+          read={sectionsRead.includes(s.id)}
+          bookmarked={bookmarks.includes(s.id)}
+          onBookmark={(on) => onBookmark?.(s.id, on)}
+        />
       ))}
       <TermDialog entry={lesson.terms.find((g) => g.id === term)} onClose={() => setTerm(undefined)} />
     </div>

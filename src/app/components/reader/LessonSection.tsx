@@ -7,6 +7,8 @@ interface Props {
   section: Section;
   mode: ReadingMode;
   read: boolean;
+  bookmarked: boolean;
+  onBookmark: (on: boolean) => void;
 }
 
 /**
@@ -14,7 +16,7 @@ interface Props {
  * and side by side on a wide screen). Blocks keep their index in either mode, so the reader can
  * return to the same paragraph after a switch.
  */
-export function LessonSection({ section, mode, read }: Props) {
+export function LessonSection({ section, mode, read, bookmarked, onBookmark }: Props) {
   const { t } = useTranslation();
   const langs = mode === 'both' ? (['vi', 'en'] as const) : [mode];
   const headingId = `section-${section.id}-title`;
@@ -29,6 +31,15 @@ export function LessonSection({ section, mode, read }: Props) {
           </span>
         )}
       </h2>
+      <button
+        type="button"
+        class="bookmark"
+        aria-pressed={bookmarked}
+        aria-label={t('lesson:reader.bookmark', { title: section.title[mode === 'en' ? 'en' : 'vi'] })}
+        onClick={() => onBookmark(!bookmarked)}
+      >
+        <span aria-hidden="true">{bookmarked ? '★' : '☆'}</span> {t(bookmarked ? 'lesson:reader.bookmarked' : 'lesson:reader.addBookmark')}
+      </button>
       {section.blocks.map((block, i) => (
         <div key={i} class={mode === 'both' ? 'pair pair-both' : 'pair'} data-block={i}>
           {langs.map((lang) => (

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { NOTE_MAX_LENGTH } from '../../../shared/events.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+
+interface Props {
+  /** The saved note, as the data layer has it ('' for none). */
+  saved: string;
+  onSave: (text: string) => void;
+}
+
+/** The trainee's own note on the lesson; saved on request, so a half-typed thought is not synced. */
+export function LessonNote({ saved, onSave }: Props) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(saved);
+  const [dirty, setDirty] = useState(false);
+  // A note saved on another device arrives here unless the trainee is mid-edit.
+  useEffect(() => {
+    if (!dirty) setText(saved);
+  }, [saved]);
+  return (
+    <section class="lesson-note" aria-labelledby="note-title">
+      <h2 id="note-title">{t('lesson:note.title')}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave(text.trim());
+          setDirty(false);
+        }}
+      >
+        <label for="lesson-note">{t('lesson:note.label')}</label>
+        <textarea
+          id="lesson-note"
+          rows={4}
+          maxLength={NOTE_MAX_LENGTH}
+          value={text}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            setDirty(true);
+          }}
+        />
+        <p class="note-actions">
+          <button type="submit" disabled={!dirty}>
+            {t('lesson:note.save')}
+          </button>
+          <span aria-live="polite">{!dirty && saved ? t('lesson:note.saved') : ''}</span>
+        </p>
+      </form>
+    </section>
+  );
+}
