@@ -10,6 +10,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** A copy of dist/ that the server serves: tests may change it to "deploy" a new version. */
     staticDir: string;
+    /** The server's SQLite folder, for tests that issue enrolment codes or read stored events. */
+    dataDir: string;
   }
 }
 
@@ -24,6 +26,7 @@ export default async function setup(project: TestProject) {
   // Service workers need a secure context: localhost counts, 127.0.0.1 does too in Chromium.
   project.provide('baseUrl', server.url.replace('127.0.0.1', 'localhost'));
   project.provide('staticDir', staticDir);
+  project.provide('dataDir', dataDir);
   return async () => {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { compileCourse } from '../../plugins/lessons/compile-course.ts';
+import { openDatabase, type Database } from '../../src/server/db/database.ts';
+import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
+import { launchChromium, newPhone, waitForServiceWorker } from './browser.ts';
+
+const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
+
+/** Every row of one store of the app's IndexedDB, read with the raw API (no app code). */
+const readStore = (page: Page, store: 'events' | 'progress') =>
+  page.evaluate(
+    (name) =>
+      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        const open = indexedDB.open('egov-learn');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+
+const status = (page: Page) => page.getByTestId('sync-status').textContent();
+
+async function enrolWith(page: Page, code: string) {
+  await page.goto('/enrol');
+  await page.getByLabel('Mã ghi danh').fill(code);
+  await page.getByRole('button', { name: 'Xác nhận ghi danh' }).click();
+  await expect.poll(() => page.getByTestId('enrolled').count(), { timeout: 10_000 }).toBe(1);
+}
+
+describe('sync in Chromium', () => {
+  let browser: Browser;
+  let database: Database;
+  let repository: TrainingRepository;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    // The suite's server database, opened beside the server (SQLite WAL allows it), to issue
+    // codes as the admin command would and to look at what the server stored.
+    database = await openDatabase({ dataDir: inject('dataDir') });
+    repository = new TrainingRepository(database);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await database?.close();
+  });
+
+  it('keeps offline study through a reload, syncs it exactly once, and shows it on a second device', async () => {
+    const { trainee, code } = await issueEnrolment(repository, { name: 'Võ Minh Tâm', unit: 'Sở TT&TT Cần Thơ', now: new Date() });
+    const { context, page } = await newPhone(browser, 'vi-VN');
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    await enrolWith(page, code);
+
+    await context.setOffline(true);
+    await page.clock.install();
+    await page.goto(`/lessons/${lesson.id}`);
+    await expect.poll(() => page.locator('.lesson-section').count()).toBe(lesson.sections.length);
+    for (const s of lesson.sections.slice(0, 2)) {
+      await page.locator(`[data-section="${s.id}"] h2`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(150);
+      await page.clock.runFor(13_000);
+      await expect.poll(() => page.locator(`[data-section="${s.id}"] .read-mark`).count(), { timeout: 5000 }).toBe(1);
+    }
+    const questions = lesson.quiz.questions;
+    for (const [i, q] of questions.entries()) {
+      const group = page.getByRole('group', { name: new RegExp(`Câu ${i + 1}/${questions.length}`) });
+      for (const o of q.options.filter((o) => o.correct)) await group.getByLabel(o.vi, { exact: true }).check();
+      await page.getByRole('button', { name: 'Kiểm tra đáp án' }).click();
+      await page.getByRole('button', { name: i === questions.length - 1 ? 'Xem kết quả' : 'Câu tiếp theo' }).click();
+    }
+    await expect.poll(() => page.locator('.quiz-result').count()).toBe(1);
+    // Two sections read and one quiz attempt, at least (the lesson page may record more).
+    await expect.poll(async () => (await readStore(page, 'events')).length).toBeGreaterThanOrEqual(3);
+
+    await page.reload();
+    const offline = await readStore(page, 'events');
+    expect(offline.length).toBeGreaterThanOrEqual(3);
+    expect(offline.every((e) => e.synced === 0)).toBe(true);
+    await expect.poll(() => status(page)).toBe(`Ngoại tuyến: ${offline.length} thay đổi sẽ đồng bộ khi có mạng`);
+    expect(await repository.eventsOf(trainee.id)).toEqual([]);
+
+    await context.setOffline(false);
+    await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc \d\d:\d\d$/);
+    const stored = await repository.eventsOf(trainee.id);
+    expect(stored.map((e) => e.id).sort()).toEqual(offline.map((e) => e.id).sort());
+
+    const second = await newPhone(browser, 'vi-VN');
+    const laptop = second.page;
+    await laptop.goto('/');
+    await enrolWith(laptop, (await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() }))!.code);
+    await expect.poll(() => status(laptop), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc/);
+    expect(await readStore(laptop, 'progress')).toEqual(await readStore(page, 'progress'));
+    await laptop.goto(`/lessons/${lesson.id}`);
+    await expect.poll(() => laptop.locator('.read-mark').count()).toBe(2);
+    await second.context.close();
+    await context.close();
+  });
+});
