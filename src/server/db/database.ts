@@ -28,7 +28,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db = new Kysely<Tables>({
     dialect: kind === 'postgres' ? postgresDialect(options.databaseUrl!) : sqliteDialect(options.dataDir),
   });
-  await migrate(db);
+  await migrate(db, kind);
   return {
     kind,
     db,
@@ -60,8 +60,12 @@ function postgresDialect(url: string) {
   return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
 }
 
-async function migrate(db: Kysely<Tables>) {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+async function migrate(db: Kysely<Tables>, kind: DatabaseKind) {
+  // Kysely looks for its bookkeeping tables in every schema it can see; pinned to the schema the
+  // connection writes to (search_path), a server in one schema is not misled by another's tables.
+  const migrationTableSchema =
+    kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
