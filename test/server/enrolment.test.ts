@@ -29,14 +29,25 @@ describe.each(testDatabases)('enrolment on $name', (database) => {
     expect(reply.status).toBe(201);
   });
 
-  it('refuses a code the second time, even from the same device, and adds no device', async () => {
+  it('refuses a used code from another device, and adds no device', async () => {
     const { code } = await issueCode(server);
     await enrolDevice(server, code, 'phone-0003');
     const before = await rowCounts(server);
-    const again = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: 'phone-0003' } });
+    const again = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: 'phone-0033' } });
     expect(again.status).toBe(401);
     expect(again.body.error.code).toBe('unauthorized');
     expect(await rowCounts(server)).toEqual(before);
+  });
+
+  it('lets the same device redeem its code again when the reply was lost, retiring the lost token', async () => {
+    const { code } = await issueCode(server);
+    const lost = await enrolDevice(server, code, 'phone-0034');
+    const retry = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: 'phone-0034' } });
+    expect(retry.status).toBe(201);
+    const { token } = enrolResponseSchema.parse(retry.body);
+    expect(token).not.toBe(lost.token);
+    expect((await call(server, 'GET', '/api/v1/me', { token })).status).toBe(200);
+    expect((await call(server, 'GET', '/api/v1/me', { token: lost.token })).status).toBe(401);
   });
 
   it('gives one device when two requests race with the same code', async () => {

@@ -17,6 +17,8 @@ export interface EnrolmentCodesTable {
   trainee_id: string;
   created_at: IsoTime;
   used_at: IsoTime | null;
+  /** The device that used the code (since migration 0005); it alone may redeem it again. */
+  used_by_device: string | null;
 }
 
 export interface DevicesTable {

@@ -48,6 +48,9 @@ export class EventIdTakenError extends Error {
 }
 
 /** All of the server's SQL, over SQLite or PostgreSQL; everything else speaks in these methods. */
+/** How long the device that used a code may redeem it again after a lost reply. */
+export const REDEEM_AGAIN_MS = 24 * 60 * 60 * 1000;
+
 export class TrainingRepository {
   private readonly db: Kysely<Tables>;
   private readonly sqlite: boolean;
@@ -87,18 +90,28 @@ export class TrainingRepository {
 
   /**
    * Uses up an unused code and registers the device under its token hash; undefined when the code
-   * is unknown, already used or its trainee revoked. The conditional update makes two requests
-   * racing with one code end with one device.
+   * is unknown, used by another device, or its trainee revoked. The conditional update makes two
+   * requests racing with one code end with one device. The device that used the code may redeem
+   * it again for REDEEM_AGAIN_MS (its reply, and so its token, may have been lost on the way);
+   * the token it had before then stops working.
    */
   async redeemEnrolmentCode(input: { codeHash: string; deviceId: string; tokenHash: string; now: string }) {
     return this.db.transaction().execute(async (trx): Promise<Trainee | undefined> => {
-      const code = await trx
-        .updateTable('enrolment_codes')
-        .set({ used_at: input.now })
-        .where('code_hash', '=', input.codeHash)
-        .where('used_at', 'is', null)
-        .returning('trainee_id')
-        .executeTakeFirst();
+      const code =
+        (await trx
+          .updateTable('enrolment_codes')
+          .set({ used_at: input.now, used_by_device: input.deviceId })
+          .where('code_hash', '=', input.codeHash)
+          .where('used_at', 'is', null)
+          .returning('trainee_id')
+          .executeTakeFirst()) ??
+        (await trx
+          .selectFrom('enrolment_codes')
+          .select('trainee_id')
+          .where('code_hash', '=', input.codeHash)
+          .where('used_by_device', '=', input.deviceId)
+          .where('used_at', '>', new Date(Date.parse(input.now) - REDEEM_AGAIN_MS).toISOString())
+          .executeTakeFirst());
       if (!code) return undefined;
       const trainee = await trx
         .selectFrom('trainees')
@@ -107,6 +120,13 @@ export class TrainingRepository {
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
       if (!trainee) return undefined;
+      await trx
+        .updateTable('devices')
+        .set({ revoked_at: input.now })
+        .where('trainee_id', '=', trainee.id)
+        .where('device_id', '=', input.deviceId)
+        .where('revoked_at', 'is', null)
+        .execute();
       await trx
         .insertInto('devices')
         .values({

@@ -3,6 +3,7 @@ import { traineesMigration } from './0001-trainees.ts';
 import { enrolmentCodesMigration } from './0002-enrolment-codes.ts';
 import { devicesMigration } from './0003-devices.ts';
 import { eventsMigration } from './0004-events.ts';
+import { codeUsedByDeviceMigration } from './0005-code-used-by-device.ts';
 
 /**
  * Every migration the server knows, in order. A shipped migration is never edited: a change is
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0002-enrolment-codes': enrolmentCodesMigration,
   '0003-devices': devicesMigration,
   '0004-events': eventsMigration,
+  '0005-code-used-by-device': codeUsedByDeviceMigration,
 };
