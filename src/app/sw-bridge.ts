@@ -22,3 +22,12 @@ export function registerServiceWorker(callbacks: SwCallbacks): Workbox | undefin
   void wb.register();
   return wb;
 }
+
+/**
+ * Resolves once a service worker is active, that is once its precache (every lesson included)
+ * is complete; never resolves where there is no worker.
+ */
+export function serviceWorkerReady(): Promise<void> {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return new Promise(() => {});
+  return navigator.serviceWorker.ready.then(() => undefined);
+}

@@ -2,6 +2,8 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { COURSE_DOWNLOAD_CACHE } from '../shared/offline-cache.ts';
 import { BACKGROUND_SYNC_TAG, swMessages } from '../shared/sw-messages.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
@@ -16,6 +18,14 @@ clientsClaim();
 
 // Any in-app URL (a deep link to a lesson, say) opens the cached shell; the API never does.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+// Course files the precache does not hold (downloaded from the course list, or a lesson file of
+// the version before an update) come from the download cache. Their names carry a content hash,
+// so a cached copy is never stale and cache-first is safe.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && /^\/course\/.+\.[0-9a-f]{10}\.json$/.test(url.pathname),
+  new CacheFirst({ cacheName: COURSE_DOWNLOAD_CACHE }),
+);
 
 // A new version waits until the trainee chooses to reload (the page sends this message), so a
 // lesson in progress is never swapped out from under them.

@@ -1,3 +1,5 @@
+import { useState } from 'preact/hooks';
+import { CourseDownload } from '../components/CourseDownload.tsx';
 import { CourseList } from '../components/reader/CourseList.tsx';
 import { CourseNav } from '../components/reader/CourseNav.tsx';
 import { course } from '../content/course.ts';
@@ -7,13 +9,15 @@ import { useTranslation } from '../i18n/use-translation.ts';
 export function Home() {
   const { t } = useTranslation();
   const progress = useCourseProgress();
+  const [offline, setOffline] = useState<ReadonlySet<string>>(new Set());
   return (
     <section class="home" aria-labelledby="home-title">
       <h1 id="home-title">{t('home.title')}</h1>
       <p class="lead">{t('home.intro')}</p>
       <CourseNav />
       <h2>{t('home.courseHeading')}</h2>
-      <CourseList lessons={course.lessons} progress={progress} />
+      <CourseDownload lessons={course.lessons} onOffline={setOffline} />
+      <CourseList lessons={course.lessons} progress={progress} offline={offline} />
     </section>
   );
 }

@@ -7,10 +7,12 @@ import { LessonProgressLine } from './LessonProgressLine.tsx';
 interface Props {
   lessons: readonly LessonSummary[];
   progress: Record<string, LessonProgress>;
+  /** Lessons whose text is on the phone, marked "available offline". */
+  offline?: ReadonlySet<string>;
 }
 
 /** Every lesson with its title, summary, reading time and the trainee's progress. */
-export function CourseList({ lessons, progress }: Props) {
+export function CourseList({ lessons, progress, offline }: Props) {
   const { t, lng } = useTranslation();
   return (
     <ol class="course-list" data-testid="course-list">
@@ -23,7 +25,10 @@ export function CourseList({ lessons, progress }: Props) {
             <a href={`/lessons/${lesson.id}`}>{lesson.title[lng]}</a>
           </h3>
           <p lang={lng}>{lesson.summary[lng]}</p>
-          <p class="meta">{t('lesson:list.minutes', { count: lesson.minutes })}</p>
+          <p class="meta">
+            {t('lesson:list.minutes', { count: lesson.minutes })}
+            {offline?.has(lesson.id) && <span class="offline-mark"> · {t('offline:available')}</span>}
+          </p>
           <LessonProgressLine
             status={lessonStatus(lesson, progress[lesson.id])}
             label={t('lesson:progress.label', { title: lesson.title[lng] })}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { LessonSummary } from '../../shared/lesson.ts';
+import { course } from '../content/course.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import { cachedUrls, canDownload, downloadCourse, type DownloadProgress } from '../offline/course-download.ts';
+import { serviceWorkerReady } from '../sw-bridge.ts';
+
+type State =
+  | { phase: 'checking' }
+  | { phase: 'idle' | 'failed'; cached: number }
+  | { phase: 'downloading'; progress: DownloadProgress }
+  | { phase: 'done'; bytes: number };
+
+/** Every file a lesson needs offline, plus the glossary and search index. */
+const courseUrls = (lessons: readonly LessonSummary[]) => [...lessons.map((l) => l.url), course.glossaryUrl, course.searchUrl];
+
+interface Props {
+  lessons: readonly LessonSummary[];
+  /** Told which lessons are on the phone, after each check and each downloaded file. */
+  onOffline(lessonIds: ReadonlySet<string>): void;
+}
+
+/** "Download course for offline": what is on the phone, a progress bar, and a retry that resumes. */
+export function CourseDownload({ lessons, onOffline }: Props) {
+  const { t, lng } = useTranslation();
+  const [state, setState] = useState<State>({ phase: 'checking' });
+  const urls = courseUrls(lessons);
+  const publish = (cached: Set<string>) => {
+    const ids = new Set(lessons.filter((l) => cached.has(l.url)).map((l) => l.id));
+    onOffline(ids);
+    return ids.size;
+  };
+
+  const check = async () => {
+    const cached = await cachedUrls(urls);
+    const lessonsCached = publish(cached);
+    const inAll = urls.every((u) => cached.has(u));
+    setState((s) => (s.phase === 'downloading' ? s : inAll ? { phase: 'done', bytes: -1 } : { phase: 'idle', cached: lessonsCached }));
+    // The size is only known by reading the files; a full run counts them without fetching.
+    if (inAll) void downloadCourse(urls, () => {}).then((r) => r.ok && setState({ phase: 'done', bytes: r.bytes }));
+  };
+  useEffect(() => {
+    let live = true;
+    void check();
+    // On a first visit the worker is still precaching; look again once it is done.
+    void serviceWorkerReady().then(() => live && void check());
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const start = async () => {
+    setState({ phase: 'downloading', progress: { done: 0, total: urls.length, bytes: 0, percent: 0 } });
+    const result = await downloadCourse(urls, (progress) => setState({ phase: 'downloading', progress }));
+    const lessonsCached = publish(await cachedUrls(urls));
+    setState(result.ok ? { phase: 'done', bytes: result.bytes } : { phase: 'failed', cached: lessonsCached });
+  };
+
+  const size = (bytes: number) =>
+    new Intl.NumberFormat(lng, { style: 'unit', unit: bytes >= 1e6 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
+      bytes >= 1e6 ? bytes / 1e6 : bytes / 1e3,
+    );
+
+  if (!canDownload()) return <p class="course-download">{t('offline:unsupported')}</p>;
+  return (
+    <div class="course-download" data-testid="course-download" aria-live="polite">
+      {state.phase === 'checking' && <p>{t('offline:checking')}</p>}
+      {state.phase === 'done' && <p>{state.bytes >= 0 ? t('offline:done', { size: size(state.bytes) }) : t('offline:checking')}</p>}
+      {state.phase === 'downloading' && (
+        <>
+          <progress max={100} value={state.progress.percent} aria-label={t('offline:progressLabel')} />
+          <p>{t('offline:progress', { percent: state.progress.percent, size: size(state.progress.bytes) })}</p>
+        </>
+      )}
+      {state.phase === 'idle' && (
+        <p>
+          {t('offline:partial', { count: state.cached, total: lessons.length })}{' '}
+          <button type="button" onClick={() => void start()}>
+            {t('offline:download')}
+          </button>
+        </p>
+      )}
+      {state.phase === 'failed' && (
+        <p role="alert">
+          {t('offline:failed')}{' '}
+          <button type="button" onClick={() => void start()}>
+            {t('offline:retry')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
