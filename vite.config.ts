@@ -26,7 +26,8 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
-  build: { target: 'es2022' },
+  // Every browser the app targets has modulepreload: the polyfill would only add bytes.
+  build: { target: 'es2022', modulePreload: { polyfill: false } },
   server: { proxy: { '/api': apiTarget } },
   test: {
     projects: [

@@ -3,7 +3,6 @@ import { useState } from 'preact/hooks';
 import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
-import { Enrol } from './pages/Enrol.tsx';
 import { Home } from './pages/Home.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 
@@ -11,6 +10,7 @@ import { NotFound } from './pages/NotFound.tsx';
 const LessonPage = lazy(() => import('./pages/LessonPage.tsx').then((m) => m.LessonPage));
 const GlossaryPage = lazy(() => import('./pages/GlossaryPage.tsx').then((m) => m.GlossaryPage));
 const SearchPage = lazy(() => import('./pages/SearchPage.tsx').then((m) => m.SearchPage));
+const Enrol = lazy(() => import('./pages/Enrol.tsx').then((m) => m.Enrol));
 
 export interface AppProps {
   /** Set by main.tsx when the service worker has a new version waiting. */

@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { startSyncEngine } from '../data/sync-engine.ts';
 import { App } from './App.tsx';
 import { initI18n } from './i18n/i18n.ts';
 import { listenForInstallPrompt } from './install/install-events.ts';
@@ -13,7 +12,9 @@ const draw = () => render(<App pendingUpdate={pendingUpdate} />, root);
 
 await initI18n();
 draw();
-startSyncEngine(); // syncs now, then on online, visibility, new events, and its backoff timer
+// Loaded after the first paint: the sync engine is not needed to show the course. It syncs now,
+// then on online, visibility, new events, Background Sync and its backoff timer.
+void import('../data/sync-engine.ts').then((m) => m.startSyncEngine());
 registerServiceWorker({
   onUpdateReady(reload) {
     pendingUpdate = reload;
