@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hlcSchema } from './hlc.ts';
+import { hlcSchema } from './hlc-schema.ts';
 
 /** Ids in the course (lessons, sections, questions, options) are kebab-case ASCII. */
 export const courseIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id').max(64);

@@ -1,12 +1,10 @@
-import { z } from 'zod';
-
 /**
  * A hybrid logical clock stamp, written "wallMillis:counter" with fixed widths so that string
  * order is time order. It never runs backwards on one device, even if the phone's clock does,
- * and it moves past every stamp the device has seen from others.
+ * and it moves past every stamp the device has seen from others. (Its zod schema is in
+ * hlc-schema.ts, so the merge rules on the phone's first load do not pull zod in.)
  */
-export const hlcSchema = z.string().regex(/^\d{13}:\d{5}$/, 'expected an HLC stamp "wallMillis:counter"');
-export type Hlc = z.infer<typeof hlcSchema>;
+export type Hlc = string;
 
 export function formatHlc(wall: number, counter: number): Hlc {
   return `${String(wall).padStart(13, '0')}:${String(counter).padStart(5, '0')}`;
