@@ -16,6 +16,10 @@ export interface DownloadDeps {
   fetch: (url: string) => Promise<Response>;
 }
 
+// Workbox keys a precached file by its URL plus `?__WB_REVISION__=…`; course URLs carry no query
+// of their own, so ignoring the query finds them in the precache as well as in our cache.
+const MATCH: CacheQueryOptions = { ignoreSearch: true };
+
 const browserDeps = (): DownloadDeps | undefined =>
   typeof caches === 'undefined' ? undefined : { caches, fetch: (url) => fetch(url, { cache: 'no-store' }) };
 
@@ -29,7 +33,7 @@ export const canDownload = () => browserDeps() !== undefined;
  */
 export async function cachedUrls(urls: readonly string[], deps = browserDeps()): Promise<Set<string>> {
   if (!deps) return new Set();
-  const hits = await Promise.all(urls.map(async (url) => ((await deps.caches.match(url)) ? url : undefined)));
+  const hits = await Promise.all(urls.map(async (url) => ((await deps.caches.match(url, MATCH)) ? url : undefined)));
   return new Set(hits.filter((u): u is string => u !== undefined));
 }
 
@@ -51,7 +55,7 @@ export async function downloadCourse(
   const report = () => onProgress({ done, total, bytes, percent: total ? Math.round((done / total) * 100) : 100 });
   const missing: string[] = [];
   for (const url of urls) {
-    const hit = await deps.caches.match(url).catch(() => undefined);
+    const hit = await deps.caches.match(url, MATCH).catch(() => undefined);
     if (hit) {
       bytes += await sizeOf(hit);
       done += 1;
