@@ -9,6 +9,7 @@ export async function benchServer(staticDir: string, databaseUrl?: string) {
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, databaseUrl, staticDir });
   return {
     url: server.url.replace('127.0.0.1', 'localhost'),
+    database: server.database,
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

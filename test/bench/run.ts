@@ -6,12 +6,14 @@ import type { BenchResult } from './bench-result.ts';
 import { benchFirstLoad } from './first-load.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { benchOfflineVisit } from './offline-visit.ts';
+import { benchPhoneSync } from './phone-sync.ts';
 import { benchSyncServer } from './sync-server.ts';
 
 const benches: Array<[string, () => Promise<BenchResult[]>]> = [
   ['first load', benchFirstLoad],
   ['lighthouse', benchLighthouse],
   ['offline repeat visit', benchOfflineVisit],
+  ['phone-side sync', benchPhoneSync],
   ['sync server on SQLite', () => benchSyncServer()],
   ...(process.env.DATABASE_URL
     ? [['sync server on PostgreSQL', () => benchSyncServer(process.env.DATABASE_URL)] as [string, () => Promise<BenchResult[]>]]

@@ -1,0 +1,44 @@
+// A page that exposes the app's real data layer (Dexie store, record(), enrol(), SyncEngine) to
+// the phone-side benchmark, built with the app's Vite config and served by the real server.
+import { LearnDb } from '../../../src/data/db.ts';
+import { enrol } from '../../../src/data/enrol.ts';
+import { record } from '../../../src/data/record.ts';
+import { SyncEngine } from '../../../src/data/sync-engine.ts';
+
+const sectionRead = (lessonId: string, sectionId: string) => ({ type: 'section_read' as const, lessonId, payload: { sectionId } });
+
+const phoneBench = {
+  /** Milliseconds for each of n record() calls, and for n bare Dexie adds of the same shape. */
+  async recordTimes(n: number, lessonId: string, sections: string[]) {
+    const db = new LearnDb(`bench-record-${Date.now()}`);
+    const bare = new LearnDb(`bench-bare-${Date.now()}`);
+    const recordMs: number[] = [];
+    const bareMs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let t = performance.now();
+      const event = await record(sectionRead(lessonId, sections[i % sections.length]!), db);
+      recordMs.push(performance.now() - t);
+      t = performance.now();
+      await bare.events.add({ ...event, id: crypto.randomUUID(), synced: 0 });
+      bareMs.push(performance.now() - t);
+    }
+    return { recordMs, bareMs };
+  },
+
+  /** Queues n events offline-style (not enrolled yet), enrols, then syncs until none wait. */
+  async syncQueued(n: number, lessonId: string, sections: string[], code: string) {
+    const db = new LearnDb(`bench-sync-${Date.now()}`);
+    for (let i = 0; i < n; i++) await record(sectionRead(lessonId, sections[i % sections.length]!), db);
+    const enrolled = await enrol(code, { db });
+    if (!enrolled.ok) throw new Error(`enrol failed: ${enrolled.error.code}`);
+    const engine = new SyncEngine({ db });
+    const start = performance.now();
+    while ((await db.events.where('synced').equals(0).count()) > 0) {
+      const run = await engine.syncNow();
+      if (run.kind !== 'synced' && run.kind !== 'busy') throw new Error(`sync failed: ${JSON.stringify(run)}`);
+    }
+    return { ms: performance.now() - start, jsonBytes: JSON.stringify(await db.events.toArray()).length };
+  },
+};
+
+(window as unknown as { phoneBench: typeof phoneBench }).phoneBench = phoneBench;
