@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../shared/catalogue.ts';
 import type { LearnerEvent } from '../../shared/events.ts';
+import { foldEvents } from '../../shared/merge-progress.ts';
 
 export interface LessonReport {
   lessonId: string;
@@ -12,31 +13,20 @@ export interface LessonReport {
 }
 
 /**
- * One trainee's progress per lesson from their stored events, by the same rules as the phone:
- * sections read and completion only grow, every quiz attempt counts and the best score shows.
+ * One trainee's progress per lesson from their stored events, folded by the phone's own merge
+ * rules (src/shared/merge-progress.ts), so the office and the trainee always see the same.
  */
 export function lessonReports(events: LearnerEvent[], catalogue?: Catalogue): LessonReport[] {
-  const lessons = new Map<string, { sections: Set<string>; completed: boolean; attempts: number; best: number | null }>();
-  for (const event of events) {
-    let lesson = lessons.get(event.lessonId);
-    if (!lesson) lessons.set(event.lessonId, (lesson = { sections: new Set(), completed: false, attempts: 0, best: null }));
-    if (event.type === 'section_read') lesson.sections.add(event.payload.sectionId);
-    if (event.type === 'lesson_completed') lesson.completed = true;
-    if (event.type === 'quiz_answered') {
-      lesson.attempts += 1;
-      lesson.best = Math.max(lesson.best ?? 0, event.payload.score);
-    }
-  }
   const order = catalogue?.lessons.map((l) => l.id) ?? [];
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
-  return [...lessons]
-    .map(([lessonId, l]) => ({
-      lessonId,
-      sectionsRead: l.sections.size,
-      sectionsTotal: catalogue?.lessons.find((c) => c.id === lessonId)?.sections.length,
-      completed: l.completed,
-      attempts: l.attempts,
-      bestScore: l.best,
+  return Object.values(foldEvents(events))
+    .map((p) => ({
+      lessonId: p.lessonId,
+      sectionsRead: p.sectionsRead.length,
+      sectionsTotal: catalogue?.lessons.find((c) => c.id === p.lessonId)?.sections.length,
+      completed: p.completed,
+      attempts: p.attempts.length,
+      bestScore: p.bestScore,
     }))
     .filter((l) => l.sectionsRead > 0 || l.completed || l.attempts > 0)
     .sort((a, b) => rank(a.lessonId) - rank(b.lessonId) || a.lessonId.localeCompare(b.lessonId));
