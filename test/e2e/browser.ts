@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 export const baseUrl = () => inject('baseUrl');
@@ -23,4 +23,21 @@ export async function waitForServiceWorker(page: Page) {
       await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
     }
   });
+}
+
+interface QuizLike {
+  quiz: { questions: ReadonlyArray<{ options: ReadonlyArray<{ vi: string; correct?: boolean | undefined }> }> };
+}
+
+/** Answers every question right, in Vietnamese, checking each feedback, to the quiz result. */
+export async function passQuiz(page: Page, lesson: QuizLike) {
+  const questions = lesson.quiz.questions;
+  for (const [i, q] of questions.entries()) {
+    const group = page.getByRole('group', { name: new RegExp(`Câu ${i + 1}/${questions.length}`) });
+    for (const o of q.options.filter((o) => o.correct)) await group.getByLabel(o.vi, { exact: true }).check();
+    await page.getByRole('button', { name: 'Kiểm tra đáp án' }).click();
+    await expect.poll(() => page.locator('.quiz-feedback').textContent()).toContain('Chính xác!');
+    await page.getByRole('button', { name: i === questions.length - 1 ? 'Xem kết quả' : 'Câu tiếp theo' }).click();
+  }
+  await expect.poll(() => page.locator('.quiz-result').count()).toBe(1);
 }

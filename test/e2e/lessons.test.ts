@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { baseUrl, launchChromium, newPhone, waitForServiceWorker } from './browser.ts';
+import { baseUrl, launchChromium, newPhone, passQuiz, waitForServiceWorker } from './browser.ts';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
 const lesson = course.lessons[0]!;
@@ -93,14 +93,7 @@ describe('lessons in Chromium', () => {
       await expect.poll(() => page.locator(`[data-section="${s.id}"] .read-mark`).count(), { message: s.id, timeout: 5000 }).toBe(1);
     }
 
-    const questions = lesson.quiz.questions;
-    for (const [i, q] of questions.entries()) {
-      const group = page.getByRole('group', { name: new RegExp(`Câu ${i + 1}/${questions.length}`) });
-      for (const o of q.options.filter((o) => o.correct)) await group.getByLabel(o.vi, { exact: true }).check();
-      await page.getByRole('button', { name: 'Kiểm tra đáp án' }).click();
-      await expect.poll(() => page.locator('.quiz-feedback').textContent()).toContain('Chính xác!');
-      await page.getByRole('button', { name: i === questions.length - 1 ? 'Xem kết quả' : 'Câu tiếp theo' }).click();
-    }
+    await passQuiz(page, lesson);
     await expect.poll(() => page.locator('.quiz-result').textContent()).toContain('(100%)');
     await expect.poll(() => page.locator('.lesson-progress .badge').textContent(), { timeout: 5000 }).toBe('Đã hoàn thành');
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { launchChromium, newPhone, waitForServiceWorker } from './browser.ts';
+import { launchChromium, newPhone, passQuiz, waitForServiceWorker } from './browser.ts';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
 const downloadBox = (page: Page) => page.getByTestId('course-download').textContent();
@@ -24,18 +24,6 @@ const answeredOn = (page: Page) =>
         };
       }),
   );
-
-/** Chooses every correct option and steps through the quiz to its result. */
-async function passQuiz(page: Page, lesson: (typeof course.lessons)[number]) {
-  const questions = lesson.quiz.questions;
-  for (const [i, q] of questions.entries()) {
-    const group = page.getByRole('group', { name: new RegExp(`Câu ${i + 1}/${questions.length}`) });
-    for (const o of q.options.filter((o) => o.correct)) await group.getByLabel(o.vi, { exact: true }).check();
-    await page.getByRole('button', { name: 'Kiểm tra đáp án' }).click();
-    await page.getByRole('button', { name: i === questions.length - 1 ? 'Xem kết quả' : 'Câu tiếp theo' }).click();
-  }
-  await expect.poll(() => page.locator('.quiz-result').count()).toBe(1);
-}
 
 describe('the course offline in Chromium', () => {
   let browser: Browser;

@@ -5,7 +5,7 @@ import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
 import { TrainingRepository } from '../../src/server/db/training-repository.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import { launchChromium, newPhone, waitForServiceWorker } from './browser.ts';
+import { launchChromium, newPhone, passQuiz, waitForServiceWorker } from './browser.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
 
@@ -70,14 +70,7 @@ describe('sync in Chromium', () => {
       await page.clock.runFor(13_000);
       await expect.poll(() => page.locator(`[data-section="${s.id}"] .read-mark`).count(), { timeout: 5000 }).toBe(1);
     }
-    const questions = lesson.quiz.questions;
-    for (const [i, q] of questions.entries()) {
-      const group = page.getByRole('group', { name: new RegExp(`Câu ${i + 1}/${questions.length}`) });
-      for (const o of q.options.filter((o) => o.correct)) await group.getByLabel(o.vi, { exact: true }).check();
-      await page.getByRole('button', { name: 'Kiểm tra đáp án' }).click();
-      await page.getByRole('button', { name: i === questions.length - 1 ? 'Xem kết quả' : 'Câu tiếp theo' }).click();
-    }
-    await expect.poll(() => page.locator('.quiz-result').count()).toBe(1);
+    await passQuiz(page, lesson);
     // Two sections read and one quiz attempt, at least (the lesson page may record more).
     await expect.poll(async () => (await readStore(page, 'events')).length).toBeGreaterThanOrEqual(3);
 
