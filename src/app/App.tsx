@@ -2,6 +2,7 @@ import { lazy, LocationProvider, Route, Router } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { Footer } from './components/Footer.tsx';
 import { Header } from './components/Header.tsx';
+import { IosEvictionWarning } from './components/IosEvictionWarning.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { Home } from './pages/Home.tsx';
 import { NotFound } from './pages/NotFound.tsx';
@@ -23,6 +24,7 @@ export function App({ pendingUpdate }: AppProps) {
     <LocationProvider>
       <Header />
       <main id="main">
+        <IosEvictionWarning />
         <Router>
           <Route path="/" component={Home} />
           <Route path="/lessons/:id" component={LessonPage} />

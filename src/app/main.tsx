@@ -15,6 +15,8 @@ draw();
 // Loaded after the first paint: the sync engine is not needed to show the course. It syncs now,
 // then on online, visibility, new events, Background Sync and its backoff timer.
 void import('../data/sync-engine.ts').then((m) => m.startSyncEngine());
+// Steps a reload left unsaved (the phone's storage was full) are stored first, in order.
+void import('../data/actions.ts').then((m) => m.retryUnsaved());
 registerServiceWorker({
   onUpdateReady(reload) {
     pendingUpdate = reload;

@@ -1,13 +1,13 @@
-import { toDataError } from './data-error.ts';
 import { getDb } from './db.ts';
-import { record, type EventInput } from './record.ts';
-import { syncStatusOf } from './sync-status.ts';
+import type { EventInput } from './record.ts';
+import { flushUnsaved, saveStep } from './unsaved-steps.ts';
 
 /*
  * The verbs the lesson screens call. Each records one event and nothing else. None of them
  * rejects: a failure (storage full, say) becomes a DataError with an i18n key in the sync
- * status, which the header shows in the trainee's language, so it is never lost silently and
- * a screen that forgets to catch cannot crash. Progress itself is read through the hooks.
+ * status, which the header shows in the trainee's language, and the step waits in
+ * unsaved-steps.ts until it can be stored, so it is never lost and a screen that forgets to
+ * catch cannot crash. Progress itself is read through the hooks.
  */
 
 /** Records that the trainee read a section of a lesson. */
@@ -28,14 +28,14 @@ export const setBookmark = (lessonId: string, sectionId: string, on: boolean): P
 /** Saves the lesson's note; an empty text clears it. */
 export const saveNote = (lessonId: string, text: string): Promise<void> => save({ type: 'note_saved', lessonId, payload: { text } });
 
+/**
+ * Stores the steps that could not be saved before (storage was full, say): the "Try again"
+ * button calls it, and the app at start, for steps a reload left in the queue.
+ */
+export const retryUnsaved = async (): Promise<void> => {
+  await flushUnsaved(getDb());
+};
+
 async function save(input: EventInput): Promise<void> {
-  const db = getDb();
-  const status = syncStatusOf(db);
-  try {
-    await record(input, db);
-    if (status.get().storageError) status.patch({ storageError: null });
-  } catch (error) {
-    status.patch({ storageError: toDataError(error) });
-    console.error('could not save progress', error);
-  }
+  await saveStep(getDb(), input);
 }

@@ -11,15 +11,22 @@ export type EventInput = WithoutStamp<LearnerEvent>;
 /**
  * Stamps `input` and, in one transaction, appends it to the event log (unsynced) and updates
  * its lesson's progress row: either both are stored or neither. Throws on failure (the verbs
- * in actions.ts turn that into a DataError); resolves with the stored event.
+ * in actions.ts turn that into a DataError); resolves with the stored event. Recording an `id`
+ * that is already stored stores nothing and resolves with the stored event, so a step retried
+ * after an unclear failure is never counted twice.
  */
-export async function record(input: EventInput, db: LearnDb = getDb()): Promise<LearnerEvent> {
+export async function record(input: EventInput, db: LearnDb = getDb(), id: string = crypto.randomUUID()): Promise<LearnerEvent> {
   const deviceId = await ensureDeviceId(db);
   const event = await db.transaction('rw', [db.events, db.progress, db.meta], async () => {
+    const existing = await db.events.get(id);
+    if (existing) {
+      const { synced: _, ...stored } = existing;
+      return stored as LearnerEvent;
+    }
     const at = nextHlc(await getMeta(db, 'hlc'), Date.now());
     // Validated here as well as on the server: a bad id is a bug better caught on the phone
     // than a batch the server refuses days later.
-    const stamped = learnerEventSchema.parse({ ...input, id: crypto.randomUUID(), deviceId, at });
+    const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
     await db.events.add({ ...stamped, synced: 0 });
     await setMeta(db, 'hlc', at);
     await db.progress.put(applyEvent(await db.progress.get(stamped.lessonId), stamped));

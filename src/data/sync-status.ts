@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { getDb, getMeta, type LearnDb } from './db.ts';
+import { parseHlc } from '../shared/hlc.ts';
 import type { DataError } from './data-error.ts';
 import type { SyncProblem } from './sync-problem.ts';
 
@@ -10,15 +11,19 @@ export interface SyncSnapshot {
   enrolled: boolean;
   /** Events recorded on this phone the server does not hold yet. */
   pending: number;
+  /** When the oldest of those was recorded (ms), or null when none waits. */
+  oldestPendingAt: number | null;
   lastSyncAt: number | null;
   problem: SyncProblem | null;
   /** The last failure to save on the phone (storage full, say); cleared by the next success. */
   storageError: DataError | null;
+  /** Steps waiting to be saved on the phone after such a failure (see unsaved-steps.ts). */
+  unsaved: number;
 }
 
 /** What the status line says, as an i18n key in the sync namespace plus its values. */
 export type SyncMessage =
-  | { key: 'storage'; error: DataError }
+  | { key: 'storage'; error: DataError; unsaved: number }
   | { key: 'offline'; pending: number }
   | { key: 'syncing'; pending: number }
   | { key: 'revoked'; pending: number }
@@ -32,7 +37,7 @@ export type SyncMessage =
 /** Picks the one thing the trainee most needs to know; a failure always wins over "synced". */
 export function describeSync(s: SyncSnapshot): SyncMessage {
   const { pending } = s;
-  if (s.storageError) return { key: 'storage', error: s.storageError };
+  if (s.storageError) return { key: 'storage', error: s.storageError, unsaved: s.unsaved };
   if (!s.online) return { key: 'offline', pending };
   if (s.syncing) return { key: 'syncing', pending };
   if (s.problem?.kind === 'revoked') return { key: 'revoked', pending };
@@ -43,7 +48,7 @@ export function describeSync(s: SyncSnapshot): SyncMessage {
   return s.lastSyncAt ? { key: 'synced', at: s.lastSyncAt } : { key: 'never' };
 }
 
-type Local = Pick<SyncSnapshot, 'online' | 'syncing' | 'storageError'>;
+type Local = Pick<SyncSnapshot, 'online' | 'syncing' | 'storageError' | 'unsaved'>;
 type Stored = Omit<SyncSnapshot, keyof Local>;
 
 /** A tiny observable of SyncSnapshot: stored parts through liveQuery, this tab's parts in memory. */
@@ -65,8 +70,8 @@ export function syncStatusOf(db: LearnDb = getDb()): SyncStatusStore {
 
 function createStore(db: LearnDb): SyncStatusStore {
   const hasNavigator = typeof navigator !== 'undefined';
-  let local: Local = { online: hasNavigator ? navigator.onLine : true, syncing: false, storageError: null };
-  let stored: Stored = { enrolled: false, pending: 0, lastSyncAt: null, problem: null };
+  let local: Local = { online: hasNavigator ? navigator.onLine : true, syncing: false, storageError: null, unsaved: 0 };
+  let stored: Stored = { enrolled: false, pending: 0, oldestPendingAt: null, lastSyncAt: null, problem: null };
   let snapshot: SyncSnapshot = { ...stored, ...local };
   const listeners = new Set<(s: SyncSnapshot) => void>();
   let stop: (() => void) | undefined;
@@ -83,6 +88,7 @@ function createStore(db: LearnDb): SyncStatusStore {
     const sub = liveQuery(async () => ({
       enrolled: Boolean(await getMeta(db, 'token')),
       pending: await db.events.where('synced').equals(0).count(),
+      oldestPendingAt: oldestPendingAt(await db.events.where('[synced+at]').between([0, ''], [0, '\uffff']).first()),
       lastSyncAt: (await getMeta(db, 'lastSyncAt')) ?? null,
       problem: (await getMeta(db, 'syncProblem')) ?? null,
     })).subscribe({
@@ -122,3 +128,6 @@ function createStore(db: LearnDb): SyncStatusStore {
     },
   };
 }
+
+// An event's HLC stamp starts with the wall time it was recorded at (see shared/hlc.ts).
+const oldestPendingAt = (event: { at: string } | undefined) => (event ? parseHlc(event.at).wall : null);

@@ -1,8 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IosEvictionWarning } from '../../src/app/components/IosEvictionWarning.tsx';
 import { InstallApp } from '../../src/app/components/InstallApp.tsx';
 import { StorageStatus } from '../../src/app/components/StorageStatus.tsx';
+import { setLanguage } from '../../src/app/i18n/i18n.ts';
 import { isIosSafari, listenForInstallPrompt } from '../../src/app/install/install-events.ts';
+import { atRiskOfEviction } from '../../src/app/install/ios-eviction.ts';
+import { LearnDb, setDefaultDb } from '../../src/data/db.ts';
+import { record } from '../../src/data/record.ts';
 
 const iphoneSafari =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
@@ -70,5 +75,49 @@ describe('storage status', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Giữ dữ liệu trên máy' }));
     expect(await screen.findByText(/kể cả khi bộ nhớ đầy/)).toBeTruthy();
     expect(storage.persist).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the iOS warning about unsynced progress', () => {
+  const day = 24 * 60 * 60 * 1000;
+  let db: LearnDb;
+  beforeEach(() => {
+    db = new LearnDb(`component-ios-${Math.random()}`);
+    setDefaultDb(db);
+  });
+  afterEach(() => db.delete());
+
+  it('applies only to Safari tabs on iOS with progress unsynced for more than a day', () => {
+    const risk = { iosSafari: true, standalone: false, oldestPendingAt: 0, now: day + 1 };
+    expect(atRiskOfEviction(risk)).toBe(true);
+    expect(atRiskOfEviction({ ...risk, now: day })).toBe(false);
+    expect(atRiskOfEviction({ ...risk, standalone: true })).toBe(false);
+    expect(atRiskOfEviction({ ...risk, iosSafari: false })).toBe(false);
+    expect(atRiskOfEviction({ ...risk, oldestPendingAt: null })).toBe(false);
+  });
+
+  it('warns in the trainee language once the oldest unsynced step is a day old, and not after it syncs', async () => {
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(iphoneSafari);
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } }, db);
+    const recordedAt = Date.now();
+    const { rerender } = render(<IosEvictionWarning now={recordedAt + day / 2} />);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    rerender(<IosEvictionWarning now={recordedAt + 2 * day} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Tiến độ học từ ngày \d+ tháng \d+ mới chỉ lưu trên máy này/);
+    await setLanguage('en');
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain("Safari deletes a website's data after seven days"));
+    expect(screen.getByRole('button', { name: 'How to add it' })).toBeTruthy();
+
+    await db.events.toCollection().modify({ synced: 1 });
+    await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('stays away on Android and from the home screen app', async () => {
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } }, db);
+    render(<IosEvictionWarning now={Date.now() + 3 * day} />);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

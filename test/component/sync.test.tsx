@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EnrolForm } from '../../src/app/components/EnrolForm.tsx';
 import { SyncStatus } from '../../src/app/components/SyncStatus.tsx';
 import { setLanguage } from '../../src/app/i18n/i18n.ts';
+import { markSectionRead } from '../../src/data/actions.ts';
 import { LearnDb, setDefaultDb, setMeta } from '../../src/data/db.ts';
 import { record } from '../../src/data/record.ts';
-import { syncStatusOf } from '../../src/data/sync-status.ts';
 
 let db: LearnDb;
 let n = 0;
@@ -63,10 +63,24 @@ describe('SyncStatus', () => {
     );
   });
 
-  it('says when the phone is full, above everything else', async () => {
+  it('says when the phone is full, keeps the step, and saves it on "Try again", in both languages', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.events.hook('creating', full);
     render(<SyncStatus />);
-    syncStatusOf(db).patch({ storageError: { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Bộ nhớ của máy đã đầy');
+    await markSectionRead('intro', 's-1');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Bộ nhớ của máy đã đầy nên các bước học gần đây chưa được lưu (1 bước đang chờ)');
+    await setLanguage('en');
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain("The phone's storage is full"));
+    expect(screen.getByRole('alert').textContent).toContain('(1 waiting)');
+
+    db.events.hook('creating').unsubscribe(full); // the trainee freed some space
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect((await db.events.toArray()).map((e) => e.payload)).toEqual([{ sectionId: 's-1' }]);
   });
 
   it('says offline changes will sync later', async () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerQuiz, completeLesson, markSectionRead, saveNote, setBookmark } from '../../src/data/actions.ts';
+import { answerQuiz, completeLesson, markSectionRead, retryUnsaved, saveNote, setBookmark } from '../../src/data/actions.ts';
 import { getMeta, setDefaultDb, type LearnDb } from '../../src/data/db.ts';
 import { record } from '../../src/data/record.ts';
 import { syncStatusOf } from '../../src/data/sync-status.ts';
@@ -48,6 +48,14 @@ describe('record()', () => {
     expect(await db.progress.count()).toBe(0);
   });
 
+  it('stores an event id once: recording it again changes nothing', async () => {
+    const first = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, 'b7f1c7a2-5d0e-4c4b-9a59-3f7f0a6f3d11');
+    const again = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, first.id);
+    expect(again).toEqual(first);
+    expect(await db.events.count()).toBe(1);
+    expect((await db.progress.get('intro'))?.attempts).toHaveLength(1);
+  });
+
   it('keeps derived progress equal to the fold of the stored events', async () => {
     await markSectionRead('intro', 's-1');
     await answerQuiz('intro', { q1: ['a'] }, 0.5, false);
@@ -65,14 +73,40 @@ describe('record()', () => {
   });
 });
 
+const full = () => {
+  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+};
+
 describe('the verbs', () => {
-  it('never reject: a full disk becomes a storage error the status line shows', async () => {
-    db.events.hook('creating', () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
+  it('never reject: a full disk becomes a storage error the status line shows, and the step is kept', async () => {
+    db.events.hook('creating', full);
     await expect(markSectionRead('intro', 's-1')).resolves.toBeUndefined();
-    expect(syncStatusOf(db).get().storageError).toEqual({ code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' });
+    expect(syncStatusOf(db).get()).toMatchObject({ storageError: { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' }, unsaved: 1 });
     expect(await db.events.count()).toBe(0);
+  });
+
+  it('store the kept steps first, in the order taken, once there is space again', async () => {
+    db.events.hook('creating', full);
+    await markSectionRead('intro', 's-1');
+    await saveNote('intro', 'first');
+    expect(syncStatusOf(db).get().unsaved).toBe(2);
+    db.events.hook('creating').unsubscribe(full);
+    await saveNote('intro', 'second');
+    const events = await db.events.orderBy('[synced+at]').toArray();
+    expect(events.map((e) => e.payload)).toEqual([{ sectionId: 's-1' }, { text: 'first' }, { text: 'second' }]);
+    expect((await db.progress.get('intro'))?.note).toBe('second');
+    expect(syncStatusOf(db).get()).toMatchObject({ storageError: null, unsaved: 0 });
+  });
+
+  it('store the kept steps when the trainee taps "Try again"', async () => {
+    db.events.hook('creating', full);
+    await completeLesson('intro');
+    await retryUnsaved();
+    expect(syncStatusOf(db).get().unsaved).toBe(1);
+    db.events.hook('creating').unsubscribe(full);
+    await retryUnsaved();
+    expect(await db.events.count()).toBe(1);
+    expect(syncStatusOf(db).get()).toMatchObject({ storageError: null, unsaved: 0 });
   });
 
   it('report an id the course could not contain instead of storing it', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/data/backoff.ts';
 import { describeSync, type SyncSnapshot } from '../../src/data/sync-status.ts';
 
-const base: SyncSnapshot = { online: true, syncing: false, enrolled: true, pending: 0, lastSyncAt: null, problem: null, storageError: null };
+const base: SyncSnapshot = { online: true, syncing: false, enrolled: true, pending: 0, oldestPendingAt: null, lastSyncAt: null, problem: null, storageError: null, unsaved: 0 };
 const quota = { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' } as const;
 
 describe('what the sync status line says', () => {
@@ -23,7 +23,7 @@ describe('what the sync status line says', () => {
     });
     expect(describeSync({ ...failed, problem: { kind: 'unreachable', retryAt: 9 } })).toEqual({ key: 'retrying', retryAt: 9, pending: 1 });
     expect(describeSync({ ...failed, problem: { kind: 'rate_limited', retryAt: 9 } })).toEqual({ key: 'retrying', retryAt: 9, pending: 1 });
-    expect(describeSync({ ...failed, online: false, storageError: quota })).toEqual({ key: 'storage', error: quota });
+    expect(describeSync({ ...failed, online: false, storageError: quota, unsaved: 2 })).toEqual({ key: 'storage', error: quota, unsaved: 2 });
   });
 });
 

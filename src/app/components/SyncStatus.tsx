@@ -7,7 +7,7 @@ import './sync.css';
 /**
  * One line saying where the trainee's progress stands: offline, syncing, synced at HH:MM, N
  * changes waiting, or why the server refused. A failure is announced (role="alert"), never
- * only coloured.
+ * only coloured; steps the phone could not store get a "Try again" button.
  */
 export function SyncStatus() {
   const { t, lng } = useTranslation();
@@ -18,6 +18,14 @@ export function SyncStatus() {
   return (
     <p class={`sync-status is-${message.key}`} role={problem ? 'alert' : 'status'} data-testid="sync-status">
       {text(t, message, time)}
+      {message.key === 'storage' && message.unsaved > 0 && (
+        <>
+          {' '}
+          <button type="button" class="sync-retry" onClick={retry}>
+            {t('sync:storage.retry')}
+          </button>
+        </>
+      )}
       {needsEnrolment && (
         <>
           {' '}
@@ -31,7 +39,7 @@ export function SyncStatus() {
 function text(t: TFunction, m: SyncMessage, time: (at: number) => string): string {
   switch (m.key) {
     case 'storage':
-      return t(m.error.i18nKey);
+      return t(m.error.i18nKey, { count: m.unsaved });
     case 'offline':
       return m.pending ? t('sync:status.offlinePending', { count: m.pending }) : t('sync:status.offline');
     case 'refused':
@@ -49,3 +57,6 @@ function text(t: TFunction, m: SyncMessage, time: (at: number) => string): strin
       return t(`sync:status.${m.key}`);
   }
 }
+
+// Loaded on demand: the verbs bring zod and the event schemas, which the first paint does without.
+const retry = () => void import('../../data/actions.ts').then((m) => m.retryUnsaved());
