@@ -41,3 +41,22 @@ export async function passQuiz(page: Page, lesson: QuizLike) {
   }
   await expect.poll(() => page.locator('.quiz-result').count()).toBe(1);
 }
+
+/** Every row of one store of the app's IndexedDB, read with the raw API (no app code). */
+export const readStore = (page: Page, store: 'events' | 'progress') =>
+  page.evaluate(
+    (name) =>
+      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        const open = indexedDB.open('egov-learn');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );

@@ -2,28 +2,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { launchChromium, newPhone, passQuiz, waitForServiceWorker } from './browser.ts';
+import { launchChromium, newPhone, passQuiz, readStore, waitForServiceWorker } from './browser.ts';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
 const downloadBox = (page: Page) => page.getByTestId('course-download').textContent();
 const offlineMarks = (page: Page) => page.locator('.course-list .offline-mark').count();
 
 /** How many quiz attempts the phone's event log holds. */
-const answeredOn = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('egov-learn');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('events').objectStore('events').getAll();
-          req.onsuccess = () => {
-            resolve(req.result.filter((e: { type: string }) => e.type === 'quiz_answered').length);
-            open.result.close();
-          };
-        };
-      }),
-  );
+const answeredOn = async (page: Page) => (await readStore(page, 'events')).filter((e) => e.type === 'quiz_answered').length;
 
 describe('the course offline in Chromium', () => {
   let browser: Browser;
