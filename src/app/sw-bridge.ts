@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 export interface SwCallbacks {
   /** A new version is installed and waiting; call `reload` when the trainee agrees. */
@@ -7,10 +7,16 @@ export interface SwCallbacks {
 
 /**
  * The page's only link to the service worker: registers it, and reports a waiting update
- * instead of reloading on its own.
+ * instead of reloading on its own. Resolves to the Workbox once registration has started, or
+ * to undefined where there is no worker.
  */
-export function registerServiceWorker(callbacks: SwCallbacks): Workbox | undefined {
+export async function registerServiceWorker(callbacks: SwCallbacks): Promise<Workbox | undefined> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;
+  // Loaded after the first paint (main.tsx calls this after drawing): registering the worker
+  // can wait a moment, showing the course cannot, and this keeps ~2 KB gzip off the first load.
+  // A failed load (a flaky first visit) registers nothing this time; the next start tries again.
+  const { Workbox } = await import('workbox-window').catch(() => ({ Workbox: undefined }));
+  if (!Workbox) return undefined;
   const wb = new Workbox('/sw.js', { scope: '/' });
   wb.addEventListener('waiting', () => {
     callbacks.onUpdateReady(() => {
