@@ -12,7 +12,8 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: [
     preact(),
-    lessonsPlugin(),
+    // CONTENT_DIR: the same setting as the server's; the update browser test builds a next version from a changed copy.
+    lessonsPlugin(process.env.CONTENT_DIR ? { contentDir: process.env.CONTENT_DIR } : {}),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: fileURLToPath(new URL('src/sw', import.meta.url)), // absolute: the bench floor builds from another root

@@ -2,15 +2,16 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { CacheFirst } from 'workbox-strategies';
-import { COURSE_DOWNLOAD_CACHE } from '../shared/offline-cache.ts';
 import { BACKGROUND_SYNC_TAG, swMessages } from '../shared/sw-messages.ts';
+import { isHashedFile, keepPreviousVersion } from './previous-version.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
 // The app shell (HTML, JS, CSS, icons, manifest) is precached at install, so the app opens
 // offline after the first visit. Old precaches are removed only once a new worker activates.
-precacheAndRoute(self.__WB_MANIFEST);
+// (Read once: the build replaces exactly one `self.__WB_MANIFEST` with the file list.)
+const manifest = self.__WB_MANIFEST;
+precacheAndRoute(manifest);
 cleanupOutdatedCaches();
 // The first worker takes the open page at once, so the first visit is already offline-ready;
 // later versions still wait for the trainee (see skipWaiting below).
@@ -19,12 +20,13 @@ clientsClaim();
 // Any in-app URL (a deep link to a lesson, say) opens the cached shell; the API never does.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
 
-// Course files the precache does not hold (downloaded from the course list, or a lesson file of
-// the version before an update) come from the download cache. Their names carry a content hash,
-// so a cached copy is never stale and cache-first is safe.
+// Hashed files the precache does not hold: course files downloaded from the course list, and
+// the previous version's files that a page opened before the update still asks for (see
+// previous-version.ts). The same name always means the same bytes, so any cached copy is right.
+keepPreviousVersion(manifest);
 registerRoute(
-  ({ url, sameOrigin }) => sameOrigin && /^\/course\/.+\.[0-9a-f]{10}\.json$/.test(url.pathname),
-  new CacheFirst({ cacheName: COURSE_DOWNLOAD_CACHE }),
+  ({ url, sameOrigin }) => sameOrigin && isHashedFile(url.pathname),
+  async ({ request }) => (await caches.match(request, { ignoreSearch: true })) ?? fetch(request),
 );
 
 // A new version waits until the trainee chooses to reload (the page sends this message), so a

@@ -60,3 +60,30 @@ export const readStore = (page: Page, store: 'events' | 'progress') =>
       }),
     store,
   );
+
+/** The paragraph at the top of the screen, below the sticky header: where the trainee is reading. */
+export const topBlock = (page: Page) =>
+  page.evaluate(() => {
+    const header = document.querySelector('.app-header')!.getBoundingClientRect().bottom;
+    const el = [...document.querySelectorAll<HTMLElement>('[data-block]')].find((b) => b.getBoundingClientRect().bottom > header + 8)!;
+    return { section: el.closest<HTMLElement>('[data-section]')!.dataset.section, block: el.dataset.block };
+  });
+
+const networkConditions = (offline: boolean) => ({ offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+/**
+ * Reloads a page of an offline context and makes sure the page knows it is offline. Chromium
+ * 150 under Playwright's offline emulation gives a reloaded document navigator.onLine === true
+ * (its requests still fail), so the emulation is applied to the page again through CDP.
+ * Resolves with the way back online.
+ */
+export async function reloadOffline(page: Page): Promise<() => Promise<void>> {
+  await page.reload();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', networkConditions(true));
+  return async () => {
+    await cdp.send('Network.emulateNetworkConditions', networkConditions(false));
+    await page.context().setOffline(false);
+  };
+}

@@ -2,18 +2,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { baseUrl, launchChromium, newPhone, passQuiz, waitForServiceWorker } from './browser.ts';
+import { baseUrl, launchChromium, newPhone, passQuiz, topBlock, waitForServiceWorker } from './browser.ts';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
 const lesson = course.lessons[0]!;
-
-/** The paragraph at the top of the screen, below the sticky header: which section and block. */
-const topBlock = (page: Page) =>
-  page.evaluate(() => {
-    const header = document.querySelector('.app-header')!.getBoundingClientRect().bottom;
-    const el = [...document.querySelectorAll<HTMLElement>('[data-block]')].find((b) => b.getBoundingClientRect().bottom > header + 8)!;
-    return { section: el.closest<HTMLElement>('[data-section]')!.dataset.section, block: el.dataset.block };
-  });
 
 const modeButton = (page: Page, name: string) => page.getByRole('group', { name: /Ngôn ngữ bài đọc|Reading language/ }).getByRole('button', { name });
 

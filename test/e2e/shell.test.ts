@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPhone, waitForServiceWorker } from './browser.ts';
+import { launchChromium, newPhone, reloadOffline, waitForServiceWorker } from './browser.ts';
 
 describe('the app shell in Chromium', () => {
   let browser: Browser;
@@ -44,7 +44,7 @@ describe('the app shell in Chromium', () => {
     await page.goto('/');
     await waitForServiceWorker(page);
     await context.setOffline(true);
-    await page.reload();
+    await reloadOffline(page);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Chào mừng đến với Học Chính phủ số');
     await expect.poll(() => page.getByTestId('net-status').textContent()).toContain('Ngoại tuyến');
     // A deep link never visited before opens from the cached shell too.
