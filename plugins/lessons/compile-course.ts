@@ -14,6 +14,8 @@ export interface Course {
   lessons: Lesson[];
   glossary: GlossaryEntry[];
   search: SearchIndex;
+  /** Each lesson's image files, by lesson id: published path → source file. */
+  images: Map<string, Map<string, string>>;
   /** Worth telling the author, not worth failing the build (a glossary term no lesson links). */
   warnings: string[];
 }
@@ -47,7 +49,8 @@ export function compileCourse(contentDir: string): Course {
   const warnings = glossary
     .filter((g) => !linked.has(g.id))
     .map((g) => `${displayPath(glossaryFile)}: term "${g.id}" is not linked from any lesson`);
-  return { lessons, glossary, search: buildSearchIndex(compiled, glossary), warnings };
+  const images = new Map(compiled.map((c) => [c.lesson.id, c.images]));
+  return { lessons, glossary, search: buildSearchIndex(compiled, glossary), images, warnings };
 }
 
 function readGlossary(file: string, problems: Problems): GlossaryEntry[] {

@@ -4,7 +4,8 @@ import { quizSchema, type GlossaryEntry, type Lesson, type Section } from '../..
 import { checkQuiz } from './check-quiz.ts';
 import type { Problems } from './content-error.ts';
 import { readMarkdownFile, readYamlFile } from './read-source.ts';
-import { renderBody, type RenderedBody } from './render-markdown.ts';
+import { imagesIn } from './lesson-images.ts';
+import { renderBody, type ImageResolver, type RenderedBody } from './render-markdown.ts';
 import { frontMatterSchema, rules, type FrontMatter } from './source-schemas.ts';
 
 interface LanguageFile {
@@ -19,6 +20,8 @@ export interface CompiledLesson {
   lesson: Lesson;
   /** Each section's plain text per language, in section order: what search looks through. */
   sectionText: { vi: string[]; en: string[] };
+  /** The lesson's image files: published path (course/images/<name>.<hash>.<ext>) → source file. */
+  images: Map<string, string>;
 }
 
 /**
@@ -28,8 +31,10 @@ export interface CompiledLesson {
 export function compileLesson(dir: string, glossary: ReadonlyMap<string, GlossaryEntry>, problems: Problems): CompiledLesson | undefined {
   const before = problems.list.length;
   const folder = basename(dir);
-  const vi = readLanguage(join(dir, 'vi.md'), problems);
-  const en = readLanguage(join(dir, 'en.md'), problems);
+  const images = new Map<string, string>();
+  const resolveImage = imagesIn(dir, images);
+  const vi = readLanguage(join(dir, 'vi.md'), problems, resolveImage);
+  const en = readLanguage(join(dir, 'en.md'), problems, resolveImage);
   const quizFile = join(dir, 'quiz.yaml');
   if (!existsSync(quizFile)) problems.add(quizFile, 'is missing');
   const quiz = existsSync(quizFile) ? parseQuiz(quizFile, problems) : undefined;
@@ -69,10 +74,10 @@ export function compileLesson(dir: string, glossary: ReadonlyMap<string, Glossar
     terms: [...glossary.values()].filter((g) => termIds.has(g.id)),
   };
   const text = (f: LanguageFile) => f.body.sections.map((s) => s.blocks.map((b) => b.text).join('\n'));
-  return { lesson, sectionText: { vi: text(vi), en: text(en) } };
+  return { lesson, sectionText: { vi: text(vi), en: text(en) }, images };
 }
 
-function readLanguage(file: string, problems: Problems): LanguageFile | undefined {
+function readLanguage(file: string, problems: Problems, resolveImage: ImageResolver): LanguageFile | undefined {
   if (!existsSync(file)) {
     problems.add(file, 'is missing');
     return undefined;
@@ -84,7 +89,7 @@ function readLanguage(file: string, problems: Problems): LanguageFile | undefine
     problems.addZod(file, meta.error, 'front matter');
     return undefined;
   }
-  const body = renderBody(file, source.body, source.bodyLine, problems);
+  const body = renderBody(file, source.body, source.bodyLine, problems, resolveImage);
   const n = body.sections.length;
   if (n < rules.sections.min || n > rules.sections.max) {
     problems.add(file, `has ${n} sections; a lesson needs ${rules.sections.min} to ${rules.sections.max}`);
@@ -134,6 +139,9 @@ function pairSections(vi: LanguageFile, en: LanguageFile, problems: Problems): S
     v.blocks.forEach((b, j) => {
       const other = e.blocks[j]!;
       if (b.kind !== other.kind) problems.add(en.file, `line ${other.line}: block ${j + 1} of section #${v.id} is <${other.kind}> but vi.md has <${b.kind}>`);
+      if (b.images.join() !== other.images.join()) {
+        problems.add(en.file, `line ${other.line}: block ${j + 1} of section #${v.id} shows images [${other.images.join(', ')}] but vi.md shows [${b.images.join(', ')}]`);
+      }
     });
     const words = (blocks: RenderedBody['sections'][number]['blocks']) => blocks.reduce((n, b) => n + b.text.split(/\s+/).filter(Boolean).length, 0);
     return [{

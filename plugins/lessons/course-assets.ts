@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { CourseIndex } from '../../src/shared/lesson.ts';
 import { toCatalogue, type Course } from './compile-course.ts';
 
@@ -6,7 +7,7 @@ export interface CourseAssets {
   /** Bundled into the app: the course list needs it before anything is fetched. */
   index: CourseIndex;
   /** Files under the output folder, by path relative to it (course/lessons/<id>.<hash>.json). */
-  files: Map<string, string>;
+  files: Map<string, string | Uint8Array<ArrayBuffer>>;
 }
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
@@ -17,18 +18,23 @@ const hash = (text: string) => createHash('sha256').update(text).digest('hex').s
  * new code with old text; the service worker precaches all of them for offline use.
  */
 export function courseAssets(course: Course, base = '/'): CourseAssets {
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array<ArrayBuffer>>();
   const add = (stem: string, data: unknown) => {
     const source = JSON.stringify(data);
     const fileName = `course/${stem}.${hash(source)}.json`;
     files.set(fileName, source);
     return base + fileName;
   };
-  const lessons = course.lessons.map(({ sources, sections, quiz, terms, ...summary }) => ({
-    ...summary,
-    sectionIds: sections.map((s) => s.id),
-    url: add(`lessons/${summary.id}`, { ...summary, sources, sections, quiz, terms }),
-  }));
+  const lessons = course.lessons.map(({ sources, sections, quiz, terms, ...summary }) => {
+    const images = [...(course.images.get(summary.id) ?? new Map<string, string>())];
+    for (const [path, source] of images) files.set(path, new Uint8Array(readFileSync(source)));
+    return {
+      ...summary,
+      sectionIds: sections.map((s) => s.id),
+      url: add(`lessons/${summary.id}`, { ...summary, sources, sections, quiz, terms }),
+      images: images.map(([path]) => base + path),
+    };
+  });
   const glossaryUrl = add('glossary', course.glossary);
   const searchUrl = add('search', course.search);
   // Not fetched by the app: the server reads it to refuse events that point nowhere.

@@ -50,7 +50,7 @@ export function lessonsPlugin({ contentDir = fileURLToPath(new URL('../../conten
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split('?')[0] ?? '';
         if (!path.startsWith(base + 'course/')) return next();
-        let source: string | undefined;
+        let source: string | Uint8Array | undefined;
         try {
           source = compile().files.get(path.slice(base.length));
         } catch (error) {
@@ -58,12 +58,20 @@ export function lessonsPlugin({ contentDir = fileURLToPath(new URL('../../conten
         }
         res.statusCode = source === undefined ? 404 : 200;
         if (source === undefined) return res.end();
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Content-Type', contentTypes[path.split('.').pop() ?? ''] ?? 'application/octet-stream');
         res.end(source);
       });
     },
   };
 }
+
+const contentTypes: Record<string, string> = {
+  json: 'application/json; charset=utf-8',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  webp: 'image/webp',
+};
 
 /** In dev, an edit under content/ recompiles the course and reloads the page. */
 function watchContent(server: ViteDevServer, dir: string, reset: () => void) {

@@ -9,6 +9,8 @@ export interface RenderedBlock {
   html: string;
   text: string;
   line: number;
+  /** The image files the block shows, by name in the lesson folder; both languages must match. */
+  images: string[];
 }
 
 export interface RenderedSection {
@@ -28,8 +30,10 @@ export interface RenderedBody {
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'pre', 'blockquote', 'h3', 'h4', 'br', 'hr', 'span', 'button'],
-  allowedAttributes: { button: ['type', 'class', 'data-term'], ol: ['start'] },
+  allowedTags: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'pre', 'blockquote', 'h3', 'h4', 'br', 'hr', 'span', 'button', 'img'],
+  allowedAttributes: { button: ['type', 'class', 'data-term'], ol: ['start'], img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'] },
+  // An image is one of the course's own files (see ImageResolver), never another site's.
+  allowedSchemesByTag: { img: [] },
   disallowedTagsMode: 'escape',
 };
 
@@ -37,11 +41,20 @@ const idPattern = /\s*\{#([^}]*)\}\s*$/;
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * Renders a lesson body to sanitised HTML, split into `##` sections and their top-level blocks,
- * recording every problem (missing section ids, h1 headings, images, external links) against
- * `file` with its line number.
+ * The published URL and size of an image file in the lesson folder, or undefined when there is
+ * no such file. The size lets the page keep the picture's room before it loads, so the text
+ * does not jump (and a restored reading place stays put).
  */
-export function renderBody(file: string, body: string, bodyLine: number, problems: Problems): RenderedBody {
+export type ImageResolver = (name: string) => { src: string; width: number; height: number } | undefined;
+
+const imageName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(svg|png)$/;
+
+/**
+ * Renders a lesson body to sanitised HTML, split into `##` sections and their top-level blocks,
+ * recording every problem (missing section ids, h1 headings, external links, images that are not
+ * described or not in the lesson folder) against `file` with its line number.
+ */
+export function renderBody(file: string, body: string, bodyLine: number, problems: Problems, resolveImage: ImageResolver = () => undefined): RenderedBody {
   const tokens = md.parse(body, {});
   const sections: RenderedSection[] = [];
   const terms = new Map<string, number>();
@@ -65,13 +78,14 @@ export function renderBody(file: string, body: string, bodyLine: number, problem
     }
     const slice = tokens.slice(i, end + 1);
     checkInline(file, slice, terms, lineOf, problems);
+    const images = resolveImages(file, slice, lineOf, resolveImage, problems);
     termLinksToButtons(slice);
     const section = sections.at(-1);
     if (!section) {
       problems.add(file, `line ${line}: text before the first "##" section heading`);
     } else {
       const html = sanitizeHtml(md.renderer.render(slice, md.options, {}), sanitizeOptions).trim();
-      section.blocks.push({ kind: open.tag || open.type, html, text: plainText(slice), line });
+      section.blocks.push({ kind: open.tag || open.type, html, text: plainText(slice), line, images });
     }
     i = end;
   }
@@ -92,7 +106,6 @@ function closingIndex(tokens: Token[], start: number): number {
 function checkInline(file: string, slice: Token[], terms: Map<string, number>, lineOf: (t: Token) => number, problems: Problems) {
   for (const block of slice) {
     for (const child of block.children ?? []) {
-      if (child.type === 'image') problems.add(file, `line ${lineOf(block)}: images are not supported`);
       if (child.type !== 'link_open') continue;
       const href = String(child.attrGet('href') ?? '');
       const term = /^term:(.*)$/.exec(href)?.[1];
@@ -103,6 +116,35 @@ function checkInline(file: string, slice: Token[], terms: Map<string, number>, l
       }
     }
   }
+}
+
+/**
+ * Points each image at its published, content-hashed file, loaded lazily; returns the names of
+ * the block's images. An image must be a file in the lesson folder and must say what it shows
+ * (the `![…]` text), since a trainee on a slow line or with a screen reader may never see it.
+ */
+function resolveImages(file: string, slice: Token[], lineOf: (t: Token) => number, resolve: ImageResolver, problems: Problems): string[] {
+  const names: string[] = [];
+  for (const block of slice) {
+    for (const child of block.children ?? []) {
+      if (child.type !== 'image') continue;
+      const src = String(child.attrGet('src') ?? '');
+      const where = `line ${lineOf(block)}: image "${src}"`;
+      if (!child.content.trim()) problems.add(file, `${where} needs a description: write it in ![…]`);
+      const image = imageName.test(src) ? resolve(src) : undefined;
+      if (!imageName.test(src)) problems.add(file, `${where}: name a kebab-case .svg or .png file in the lesson folder`);
+      else if (!image) problems.add(file, `${where} is not in the lesson folder, or its size cannot be read`);
+      if (image) {
+        child.attrSet('src', image.src);
+        child.attrSet('width', String(image.width));
+        child.attrSet('height', String(image.height));
+      }
+      child.attrSet('loading', 'lazy');
+      child.attrSet('decoding', 'async');
+      names.push(src);
+    }
+  }
+  return names;
 }
 
 /**

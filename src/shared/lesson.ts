@@ -71,11 +71,13 @@ export const lessonSummarySchema = z.object({
   sectionIds: z.array(courseIdSchema).min(1),
   /** Where the lesson's JSON is; the name changes with its content, so it is never stale. */
   url: z.string(),
+  /** The lesson's pictures, named the same way: what "available offline" also needs. */
+  images: z.array(z.string()),
 });
 export type LessonSummary = z.infer<typeof lessonSummarySchema>;
 
 /** One lesson, both languages and its quiz: fetched when the lesson opens. */
-export const lessonSchema = lessonSummarySchema.omit({ sectionIds: true, url: true }).extend({
+export const lessonSchema = lessonSummarySchema.omit({ sectionIds: true, url: true, images: true }).extend({
   sources: z.object({ vi: z.array(sourceSchema), en: z.array(sourceSchema) }),
   sections: z.array(sectionSchema).min(1),
   quiz: quizSchema,

@@ -15,7 +15,7 @@ export const PREVIOUS_VERSION_CACHE = 'egov-previous-version';
 
 /** Files named by their content hash: the same name always means the same bytes. */
 export const isHashedFile = (pathname: string) =>
-  /^\/assets\/[^/]+-[\w-]{8}\.(js|css)$/.test(pathname) || /^\/course\/.+\.[0-9a-f]{10}\.json$/.test(pathname);
+  /^\/assets\/[^/]+-[\w-]{8}\.(js|css)$/.test(pathname) || /^\/course\/.+\.[0-9a-f]{10}\.(json|svg|png|jpg|webp)$/.test(pathname);
 
 /** Keeps the outgoing version's hashed files: call at install, with the new version's manifest. */
 export function keepPreviousVersion(manifest: ReadonlyArray<{ url: string }>) {

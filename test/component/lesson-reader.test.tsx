@@ -21,14 +21,15 @@ describe('the lesson reader', () => {
     render(<LessonReader lesson={fixtureLesson} mode="vi" size={1} sectionsRead={[]} onSectionRead={() => {}} />);
     const headings = screen.getAllByRole('heading', { level: 2 });
     expect(headings.map((h) => h.textContent)).toEqual(['Mở đầu', 'Đám mây', 'Danh sách', 'Kết']);
-    expect(document.querySelectorAll('.block[lang="vi"]')).toHaveLength(4);
+    expect(document.querySelectorAll('.block[lang="vi"]')).toHaveLength(5);
     expect(document.querySelector('[lang="en"]')).toBeNull();
+    expect(screen.getByRole('img', { name: 'Một hình chữ nhật đỏ' }).getAttribute('src')).toMatch(/^\/course\/images\/diagram\.\w+\.svg$/);
   });
 
   it('pairs each Vietnamese paragraph with its English one in "both" mode', () => {
     render(<LessonReader lesson={fixtureLesson} mode="both" size={1} sectionsRead={[]} onSectionRead={() => {}} />);
     const pairs = document.querySelectorAll('.pair-both');
-    expect(pairs).toHaveLength(4);
+    expect(pairs).toHaveLength(5);
     const first = pairs[0]!;
     expect(first.querySelector('[lang="vi"]')?.textContent).toBe('Đây là Chính phủ điện tử ở Đà Nẵng.');
     expect(first.querySelector('[lang="en"]')?.textContent).toBe('This is e-Government in Da Nang.');

@@ -33,6 +33,17 @@ describe('the course offline in Chromium', () => {
       expect(await page.locator('.lesson-section').count()).toBe(lesson.sections.length);
     }
 
+    // Pictures come from the cache too: each one, scrolled into view (they load lazily), is drawn.
+    for (const lesson of course.lessons.filter((l) => l.sections.some((s) => s.blocks.some((b) => b.vi.includes('<img'))))) {
+      await page.goto(`/lessons/${lesson.id}`);
+      const pictures = page.locator('.block[lang="vi"] img');
+      await expect.poll(() => pictures.count()).toBeGreaterThan(0);
+      for (const picture of await pictures.all()) {
+        await picture.scrollIntoViewIfNeeded();
+        await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+      }
+    }
+
     const lesson = course.lessons[0]!;
     await page.goto(`/lessons/${lesson.id}`);
     await passQuiz(page, lesson);

@@ -61,6 +61,9 @@ describe('the real course in content/', () => {
     expect(index.lessons[0]!.url).toMatch(/^\/course\/lessons\/[a-z0-9-]+\.[0-9a-f]{10}\.json$/);
     expect(JSON.stringify(index).length).toBeLessThan(12_000);
     expect(files.has(index.searchUrl.slice(1)) && files.has(index.glossaryUrl.slice(1))).toBe(true);
+    const pictures = index.lessons.flatMap((l) => l.images);
+    expect(pictures.length).toBeGreaterThan(0);
+    for (const url of pictures) expect(files.get(url.slice(1)), url).toBeInstanceOf(Uint8Array);
   });
 });
 
@@ -71,6 +74,18 @@ describe('compileCourse on the fixture course', () => {
     expect(lessons[0]!.quiz.passMark).toBe(0.7);
     expect(lessons[0]!.terms.map((t) => t.id).sort()).toEqual(['cloud-computing', 'e-government']);
     expect(lessons[0]!.sections[2]!.blocks[0]!.vi).toBe('<ul>\n<li>Mục một</li>\n<li>Mục hai</li>\n</ul>');
+  });
+
+  it('publishes a picture under a hashed name with its size and each language\'s description, and lists it for offline use', () => {
+    const course = compileCourse(goodCourse);
+    const picture = course.lessons[0]!.sections[3]!.blocks[1]!;
+    const src = /src="([^"]+)"/.exec(picture.vi)?.[1];
+    expect(src).toMatch(/^\/course\/images\/diagram\.[0-9a-f]{10}\.svg$/);
+    expect(picture.vi).toContain('alt="Một hình chữ nhật đỏ" width="40" height="20" loading="lazy"');
+    expect(picture.en).toContain('alt="A red rectangle"');
+    const { index, files } = courseAssets(course);
+    expect(index.lessons[0]!.images).toEqual([src]);
+    expect(new TextDecoder().decode(files.get(src!.slice(1)) as Uint8Array)).toContain('<svg');
   });
 
   const sample = 'lessons/01-sample';
@@ -90,6 +105,10 @@ describe('compileCourse on the fixture course', () => {
     ['external-link', `${sample}/vi.md: line 28: link to "https://example.com": only term: links are allowed`],
     ['heading-without-id', `${sample}/vi.md: line 21: section heading "Danh sách" has no {#section-id}`],
     ['missing-quiz', `${sample}/quiz.yaml: is missing`],
+    ['image-without-description', `${sample}/vi.md: line 30: image "diagram.svg" needs a description`],
+    ['image-missing', `${sample}/en.md: line 30: image "missing.svg" is not in the lesson folder`],
+    ['image-elsewhere', `${sample}/vi.md: line 30: image "https://example.com/photo.jpg": name a kebab-case .svg or .png file in the lesson folder`],
+    ['image-mismatch', `${sample}/en.md: line 30: block 2 of section #end shows images [other.svg] but vi.md shows [diagram.svg]`],
   ];
 
   it('has a test for every broken fixture', () => {

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ImageResolver } from './render-markdown.ts';
+
+/**
+ * Resolves image names to published paths named by a hash of their bytes (a changed picture
+ * gets a new name, like the lesson JSON), collecting them in `images` for the build to emit.
+ */
+export function imagesIn(dir: string, images: Map<string, string>): ImageResolver {
+  return (name) => {
+    const source = join(dir, name);
+    if (!existsSync(source)) return undefined;
+    const bytes = readFileSync(source);
+    const size = name.endsWith('.svg') ? svgSize(bytes.toString('utf8')) : pngSize(bytes);
+    if (!size) return undefined;
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+    const path = `course/images/${name.replace(/\.(\w+)$/, `.${hash}.$1`)}`;
+    images.set(path, source);
+    return { src: `/${path}`, ...size };
+  };
+}
+
+type Size = { width: number; height: number } | undefined;
+
+/** The root element's width and height, or its viewBox's. */
+function svgSize(svg: string): Size {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const attr = (name: string) => new RegExp(`\\s${name}="([^"]+)"`).exec(root)?.[1];
+  const [width, height] = [Number(attr('width')), Number(attr('height'))];
+  if (width > 0 && height > 0) return { width, height };
+  const box = attr('viewBox')?.split(/[\s,]+/).map(Number);
+  return box && box[2]! > 0 && box[3]! > 0 ? { width: box[2]!, height: box[3]! } : undefined;
+}
+
+/** A PNG's size, from its IHDR chunk (bytes 16 to 23). */
+function pngSize(png: Buffer): Size {
+  const signature = '89504e470d0a1a0a';
+  if (png.length < 24 || png.subarray(0, 8).toString('hex') !== signature) return undefined;
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
