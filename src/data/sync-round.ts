@@ -22,13 +22,19 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
   let size = Math.min(batchSize, SYNC_BATCH_LIMIT);
   let pushed = 0;
   let pulled = 0;
+  // The newest stamp this run has pushed. Each round reads the outbox after it: the events
+  // before it were just marked synced, and IndexedDB still steps over their old [0, at] index
+  // entries when a read starts below them, which made a 10,000-event sync slow down round by
+  // round. Events recorded meanwhile stamp later (HLC), so none is skipped; the next run starts
+  // from the oldest again anyway.
+  let after: string | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const token = await getMeta(db, 'token');
     if (!token) return { kind: 'not_enrolled' };
     const request: SyncRequest = {
       deviceId: await ensureDeviceId(db),
       cursor: (await getMeta(db, 'cursor')) ?? 0,
-      events: (await outbox(db, size)).map(({ synced: _, ...event }) => event),
+      events: (await outbox(db, size, after)).map(({ synced: _, ...event }) => event),
     };
     const reply = await postJson(transport, '/api/v1/sync', request, syncResponseSchema, token);
     if (!reply.ok) {
@@ -40,6 +46,7 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
       return { kind: 'failed', failure: reply.failure };
     }
     await applySyncReply(db, reply.value);
+    after = request.events.at(-1)?.at ?? after;
     pushed += reply.value.accepted.length;
     pulled += reply.value.events.length;
     const outboxMayHaveMore = request.events.length === size && reply.value.accepted.length > 0;
@@ -48,7 +55,11 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
   return { kind: 'synced', pushed, pulled };
 }
 
-/** The oldest unsynced events first, so a partial sync sends what the trainee did first. */
-function outbox(db: LearnDb, limit: number): Promise<StoredEvent[]> {
-  return db.events.where('[synced+at]').between([0, Dexie.minKey], [0, Dexie.maxKey]).limit(limit).toArray();
+/**
+ * The oldest unsynced events first, so a partial sync sends what the trainee did first; only
+ * those stamped after `after`, when given.
+ */
+function outbox(db: LearnDb, limit: number, after?: string): Promise<StoredEvent[]> {
+  const from = after === undefined ? [0, Dexie.minKey] : [0, after];
+  return db.events.where('[synced+at]').between(from, [0, Dexie.maxKey], after === undefined).limit(limit).toArray();
 }
