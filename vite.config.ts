@@ -22,7 +22,7 @@ export default defineConfig({
       injectRegister: false,
       manifest: appManifest,
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,jpg,webp,ico,webmanifest,json}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
       },
       devOptions: { enabled: false },
     }),

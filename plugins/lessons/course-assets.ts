@@ -32,7 +32,7 @@ export function courseAssets(course: Course, base = '/'): CourseAssets {
       ...summary,
       sectionIds: sections.map((s) => s.id),
       url: add(`lessons/${summary.id}`, { ...summary, sources, sections, quiz, terms }),
-      images: images.map(([path]) => base + path),
+      images: images.map(([path]) => `/${path}`), // as the lesson's HTML names them (lesson-images.ts)
     };
   });
   const glossaryUrl = add('glossary', course.glossary);

@@ -6,14 +6,15 @@ import type { ImageResolver } from './render-markdown.ts';
 /**
  * Resolves image names to published paths named by a hash of their bytes (a changed picture
  * gets a new name, like the lesson JSON), collecting them in `images` for the build to emit.
+ * Paths are root-relative, like every course file the app loads (Vite's base is "/").
  */
 export function imagesIn(dir: string, images: Map<string, string>): ImageResolver {
   return (name) => {
     const source = join(dir, name);
-    if (!existsSync(source)) return undefined;
+    if (!existsSync(source)) return 'missing';
     const bytes = readFileSync(source);
     const size = name.endsWith('.svg') ? svgSize(bytes.toString('utf8')) : pngSize(bytes);
-    if (!size) return undefined;
+    if (!size) return 'unsized';
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
     const path = `course/images/${name.replace(/\.(\w+)$/, `.${hash}.$1`)}`;
     images.set(path, source);
@@ -23,11 +24,12 @@ export function imagesIn(dir: string, images: Map<string, string>): ImageResolve
 
 type Size = { width: number; height: number } | undefined;
 
-/** The root element's width and height, or its viewBox's. */
+/** The root element's width and height in pixels (plain or px), else its viewBox's. */
 function svgSize(svg: string): Size {
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
-  const attr = (name: string) => new RegExp(`\\s${name}="([^"]+)"`).exec(root)?.[1];
-  const [width, height] = [Number(attr('width')), Number(attr('height'))];
+  const attr = (name: string) => new RegExp(`\\s${name}=["']([^"']+)["']`).exec(root)?.[1];
+  const pixels = (value: string | undefined) => (value && /^\d+(\.\d+)?(px)?$/.test(value.trim()) ? parseFloat(value) : NaN);
+  const [width, height] = [pixels(attr('width')), pixels(attr('height'))];
   if (width > 0 && height > 0) return { width, height };
   const box = attr('viewBox')?.split(/[\s,]+/).map(Number);
   return box && box[2]! > 0 && box[3]! > 0 ? { width: box[2]!, height: box[3]! } : undefined;
@@ -37,5 +39,6 @@ function svgSize(svg: string): Size {
 function pngSize(png: Buffer): Size {
   const signature = '89504e470d0a1a0a';
   if (png.length < 24 || png.subarray(0, 8).toString('hex') !== signature) return undefined;
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  return width > 0 && height > 0 ? { width, height } : undefined;
 }

@@ -34,6 +34,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedAttributes: { button: ['type', 'class', 'data-term'], ol: ['start'], img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'] },
   // An image is one of the course's own files (see ImageResolver), never another site's.
   allowedSchemesByTag: { img: [] },
+  allowProtocolRelative: false,
   disallowedTagsMode: 'escape',
 };
 
@@ -45,7 +46,7 @@ const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * no such file. The size lets the page keep the picture's room before it loads, so the text
  * does not jump (and a restored reading place stays put).
  */
-export type ImageResolver = (name: string) => { src: string; width: number; height: number } | undefined;
+export type ImageResolver = (name: string) => { src: string; width: number; height: number } | 'missing' | 'unsized';
 
 const imageName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(svg|png)$/;
 
@@ -54,7 +55,7 @@ const imageName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(svg|png)$/;
  * recording every problem (missing section ids, h1 headings, external links, images that are not
  * described or not in the lesson folder) against `file` with its line number.
  */
-export function renderBody(file: string, body: string, bodyLine: number, problems: Problems, resolveImage: ImageResolver = () => undefined): RenderedBody {
+export function renderBody(file: string, body: string, bodyLine: number, problems: Problems, resolveImage: ImageResolver = () => 'missing'): RenderedBody {
   const tokens = md.parse(body, {});
   const sections: RenderedSection[] = [];
   const terms = new Map<string, number>();
@@ -132,9 +133,10 @@ function resolveImages(file: string, slice: Token[], lineOf: (t: Token) => numbe
       const where = `line ${lineOf(block)}: image "${src}"`;
       if (!child.content.trim()) problems.add(file, `${where} needs a description: write it in ![…]`);
       const image = imageName.test(src) ? resolve(src) : undefined;
-      if (!imageName.test(src)) problems.add(file, `${where}: name a kebab-case .svg or .png file in the lesson folder`);
-      else if (!image) problems.add(file, `${where} is not in the lesson folder, or its size cannot be read`);
-      if (image) {
+      if (!image) problems.add(file, `${where}: name a kebab-case .svg or .png file in the lesson folder`);
+      else if (image === 'missing') problems.add(file, `${where} is not in the lesson folder`);
+      else if (image === 'unsized') problems.add(file, `${where}: its width and height cannot be read (give the SVG a viewBox)`);
+      if (typeof image === 'object') {
         child.attrSet('src', image.src);
         child.attrSet('width', String(image.width));
         child.attrSet('height', String(image.height));

@@ -8,6 +8,17 @@ type WithoutStamp<T> = T extends unknown ? Omit<T, 'id' | 'deviceId' | 'at'> : n
 /** An event as a verb describes it; record() adds the id, the device and the HLC stamp. */
 export type EventInput = WithoutStamp<LearnerEvent>;
 
+/** How a retried step keeps its identity: the id and the time it was taken. */
+export interface RecordOptions {
+  /** The event id; recording an id already stored stores nothing. Random by default. */
+  id?: string;
+  /**
+   * When the trainee took the step (ms), if earlier than now: a step that waited (storage was
+   * full) keeps its place in time, so a later edit made on another device still wins.
+   */
+  takenAt?: number;
+}
+
 /**
  * Stamps `input` and, in one transaction, appends it to the event log (unsynced) and updates
  * its lesson's progress row: either both are stored or neither. Throws on failure (the verbs
@@ -15,7 +26,7 @@ export type EventInput = WithoutStamp<LearnerEvent>;
  * that is already stored stores nothing and resolves with the stored event, so a step retried
  * after an unclear failure is never counted twice.
  */
-export async function record(input: EventInput, db: LearnDb = getDb(), id: string = crypto.randomUUID()): Promise<LearnerEvent> {
+export async function record(input: EventInput, db: LearnDb = getDb(), { id = crypto.randomUUID(), takenAt }: RecordOptions = {}): Promise<LearnerEvent> {
   const deviceId = await ensureDeviceId(db);
   const event = await db.transaction('rw', [db.events, db.progress, db.meta], async () => {
     const existing = await db.events.get(id);
@@ -23,12 +34,14 @@ export async function record(input: EventInput, db: LearnDb = getDb(), id: strin
       const { synced: _, ...stored } = existing;
       return stored as LearnerEvent;
     }
-    const at = nextHlc(await getMeta(db, 'hlc'), Date.now());
+    const last = await getMeta(db, 'hlc');
+    // A late step is stamped at the time it was taken; the device's clock never moves back.
+    const at = takenAt !== undefined && takenAt < Date.now() ? nextHlc(undefined, takenAt) : nextHlc(last, Date.now());
     // Validated here as well as on the server: a bad id is a bug better caught on the phone
     // than a batch the server refuses days later.
     const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
     await db.events.add({ ...stamped, synced: 0 });
-    await setMeta(db, 'hlc', at);
+    if (!last || at > last) await setMeta(db, 'hlc', at);
     await db.progress.put(applyEvent(await db.progress.get(stamped.lessonId), stamped));
     return stamped;
   });

@@ -6,9 +6,10 @@ import { syncStatusOf } from './sync-status.ts';
 /*
  * Steps the phone could not store yet, storage being full, say. Every step the trainee takes
  * goes through this queue, oldest first, so a retry keeps their order, and a step is removed
- * only once IndexedDB holds it. Each step gets its event id when it is taken: a retry after the
- * tab died between "stored" and "removed" finds the event already there (record() is idempotent
- * by id) instead of counting it twice.
+ * only once IndexedDB holds it. Each step gets its event id and its time when it is taken: a
+ * retry after the tab died between "stored" and "removed" finds the event already there
+ * (record() is idempotent by id) instead of counting it twice, and a note that waited is not
+ * dated later than an edit made meanwhile on another device.
  *
  * The queue is kept in memory and mirrored in localStorage, which browsers keep outside
  * IndexedDB's quota, so a reload while storage is full does not lose it either. Each tab has
@@ -18,6 +19,8 @@ import { syncStatusOf } from './sync-status.ts';
 
 interface UnsavedStep {
   id: string;
+  /** When the trainee took the step (ms). */
+  takenAt: number;
   input: EventInput;
 }
 
@@ -36,7 +39,7 @@ const tabId = Math.random().toString(36).slice(2, 10);
 /** Queues one step and stores everything queued, in order; resolves with what failed, if anything. */
 export function saveStep(db: LearnDb, input: EventInput, storage = browserStorage()): Promise<DataError | null> {
   const queue = queueOf(db, storage);
-  queue.steps.push({ id: crypto.randomUUID(), input });
+  queue.steps.push({ id: crypto.randomUUID(), takenAt: Date.now(), input });
   mirror(queue, storage);
   return flushUnsaved(db, storage);
 }
@@ -47,7 +50,8 @@ export function saveStep(db: LearnDb, input: EventInput, storage = browserStorag
  */
 export function flushUnsaved(db: LearnDb, storage = browserStorage()): Promise<DataError | null> {
   const queue = queueOf(db, storage);
-  queue.running = queue.running.then(() => flush(db, queue, storage));
+  // A flush that threw must not leave the chain rejected, or nothing would be saved again.
+  queue.running = queue.running.catch(() => null).then(() => flush(db, queue, storage));
   return queue.running;
 }
 
@@ -57,7 +61,7 @@ async function flush(db: LearnDb, queue: Queue, storage: KeyValueStorage | undef
   while (queue.steps.length > 0) {
     const step = queue.steps[0]!;
     try {
-      await record(step.input, db, step.id);
+      await record(step.input, db, { id: step.id, takenAt: step.takenAt });
       queue.steps.shift();
     } catch (error) {
       console.error('could not save progress', error);
@@ -111,8 +115,10 @@ function mirror(queue: Queue, storage: KeyValueStorage | undefined) {
   }
 }
 
-const isStep = (v: unknown): v is UnsavedStep =>
-  typeof v === 'object' && v !== null && typeof (v as UnsavedStep).id === 'string' && typeof (v as UnsavedStep).input === 'object';
+const isStep = (v: unknown): v is UnsavedStep => {
+  const step = v as Partial<UnsavedStep> | null;
+  return typeof step?.id === 'string' && typeof step.takenAt === 'number' && typeof step.input === 'object';
+};
 
 function browserStorage(): KeyValueStorage | undefined {
   try {

@@ -6,7 +6,7 @@ import { StorageStatus } from '../../src/app/components/StorageStatus.tsx';
 import { setLanguage } from '../../src/app/i18n/i18n.ts';
 import { isIosSafari, listenForInstallPrompt } from '../../src/app/install/install-events.ts';
 import { atRiskOfEviction } from '../../src/app/install/ios-eviction.ts';
-import { LearnDb, setDefaultDb } from '../../src/data/db.ts';
+import { LearnDb, setDefaultDb, setMeta } from '../../src/data/db.ts';
 import { record } from '../../src/data/record.ts';
 
 const iphoneSafari =
@@ -109,6 +109,10 @@ describe('the iOS warning about unsynced progress', () => {
     await setLanguage('en');
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain("Safari deletes a website's data after seven days"));
     expect(screen.getByRole('button', { name: 'How to add it' })).toBeTruthy();
+
+    expect(screen.getByRole('alert').textContent).toContain('enrol to keep a copy on the server'); // not enrolled yet
+    await setMeta(db, 'token', 'token-token-token-token-token');
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('connect to the internet so it syncs'));
 
     await db.events.toCollection().modify({ synced: 1 });
     await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());

@@ -49,11 +49,18 @@ describe('record()', () => {
   });
 
   it('stores an event id once: recording it again changes nothing', async () => {
-    const first = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, 'b7f1c7a2-5d0e-4c4b-9a59-3f7f0a6f3d11');
-    const again = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, first.id);
+    const first = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, { id: 'b7f1c7a2-5d0e-4c4b-9a59-3f7f0a6f3d11' });
+    const again = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, { id: first.id });
     expect(again).toEqual(first);
     expect(await db.events.count()).toBe(1);
     expect((await db.progress.get('intro'))?.attempts).toHaveLength(1);
+  });
+
+  it('stamps a late step at the time it was taken, without moving the clock back', async () => {
+    const now = await record({ type: 'lesson_completed', lessonId: 'intro', payload: {} }, db);
+    const late = await record({ type: 'note_saved', lessonId: 'intro', payload: { text: 'chờ' } }, db, { takenAt: Date.now() - 60_000 });
+    expect(late.at < now.at).toBe(true);
+    expect(await getMeta(db, 'hlc')).toBe(now.at);
   });
 
   it('keeps derived progress equal to the fold of the stored events', async () => {

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { applySyncReply } from '../../src/data/apply-reply.ts';
 import { LearnDb } from '../../src/data/db.ts';
+import { formatHlc } from '../../src/shared/hlc.ts';
 import { flushUnsaved, saveStep } from '../../src/data/unsaved-steps.ts';
 import { syncStatusOf } from '../../src/data/sync-status.ts';
 import { freshDb } from './test-db.ts';
@@ -69,5 +71,23 @@ describe('steps that could not be saved', () => {
     await saveStep(db, read('s-2'));
     expect(await db.events.count()).toBe(1);
     expect(syncStatusOf(db).get().unsaved).toBe(0);
+  });
+
+  it('keep the time they were taken: a note that waited loses to a newer edit from another device', async () => {
+    const db = freshDb();
+    db.events.hook('creating', full);
+    await saveStep(db, { type: 'note_saved', lessonId: 'intro', payload: { text: 'written first, on this phone' } });
+    db.events.hook('creating').unsubscribe(full);
+
+    // Meanwhile the trainee edited the note on a laptop; the phone pulls that edit first.
+    const laptopEdit = {
+      id: crypto.randomUUID(), deviceId: crypto.randomUUID(), lessonId: 'intro', type: 'note_saved' as const,
+      at: formatHlc(Date.now() + 1, 0), payload: { text: 'written later, on the laptop' },
+    };
+    await applySyncReply(db, { accepted: [], events: [laptopEdit], cursor: 1, more: false });
+    expect(await flushUnsaved(db)).toBeNull();
+
+    expect(await db.events.count()).toBe(2);
+    expect((await db.progress.get('intro'))?.note).toBe('written later, on the laptop');
   });
 });

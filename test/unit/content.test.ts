@@ -108,6 +108,7 @@ describe('compileCourse on the fixture course', () => {
     ['image-without-description', `${sample}/vi.md: line 30: image "diagram.svg" needs a description`],
     ['image-missing', `${sample}/en.md: line 30: image "missing.svg" is not in the lesson folder`],
     ['image-elsewhere', `${sample}/vi.md: line 30: image "https://example.com/photo.jpg": name a kebab-case .svg or .png file in the lesson folder`],
+    ['image-unsized', `${sample}/vi.md: line 30: image "diagram.svg": its width and height cannot be read`],
     ['image-mismatch', `${sample}/en.md: line 30: block 2 of section #end shows images [other.svg] but vi.md shows [diagram.svg]`],
   ];
 
