@@ -1,4 +1,5 @@
 import type { Workbox } from 'workbox-window';
+import { afterPaint } from './after-paint.ts';
 
 export interface SwCallbacks {
   /** A new version is installed and waiting; call `reload` when the trainee agrees. */
@@ -30,14 +31,6 @@ export async function registerServiceWorker(callbacks: SwCallbacks): Promise<Wor
   });
   void wb.register();
   return wb;
-}
-
-/** Resolves after the next frame has been painted, or after a second in a hidden tab (no frames). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve));
-    setTimeout(resolve, 1000);
-  });
 }
 
 /**

@@ -1,6 +1,7 @@
 /// <reference path="./virtual-course-index.d.ts" />
 import index from 'virtual:course-index';
 import type { LessonSummary } from '../../shared/lesson.ts';
+import { prefetchJson } from './fetch-json.ts';
 
 /** The lesson list, compiled into the app at build time: the course list needs no fetch. */
 export const course = index;
@@ -14,4 +15,11 @@ export function neighbours(id: string): { previous?: LessonSummary | undefined; 
   const i = course.lessons.findIndex((l) => l.id === id);
   if (i < 0) return {};
   return { previous: course.lessons[i - 1], next: course.lessons[i + 1] };
+}
+
+/** Starts downloading the lesson a path like /lessons/<id> shows, if any (see prefetchJson). */
+export function prefetchLessonAt(pathname: string): void {
+  const id = /^\/lessons\/([^/]+)\/?$/.exec(pathname)?.[1];
+  const summary = id ? lessonSummary(decodeURIComponent(id)) : undefined;
+  if (summary) prefetchJson(summary.url);
 }

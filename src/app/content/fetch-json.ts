@@ -26,7 +26,30 @@ export function fetchJson<S extends z.ZodType>(url: string, schema: S): Promise<
   return pending;
 }
 
+const early = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts downloading a course file before the code that validates it has arrived: a lesson
+ * opened by its address would otherwise wait for its screen's code, then zod, then its text,
+ * one after the other. fetchJson picks the download up.
+ */
+export function prefetchJson(url: string): void {
+  if (cache.has(url) || early.has(url)) return;
+  const pending = download(url);
+  pending.catch(() => {}); // reported by fetchJson, which a prefetch always precedes
+  early.set(url, pending);
+}
+
 async function load<S extends z.ZodType>(url: string, schema: S): Promise<z.infer<S>> {
+  const pending = early.get(url) ?? download(url);
+  early.delete(url);
+  const parsed = schema.safeParse(await pending);
+  if (!parsed.success) throw new LoadError('invalid');
+  return parsed.data;
+}
+
+/** The file's JSON (undefined when it is not JSON), or a LoadError. */
+async function download(url: string): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url);
@@ -34,7 +57,5 @@ async function load<S extends z.ZodType>(url: string, schema: S): Promise<z.infe
     throw new LoadError('offline');
   }
   if (!response.ok) throw new LoadError(response.status === 404 ? 'not-found' : 'offline');
-  const parsed = schema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) throw new LoadError('invalid');
-  return parsed.data;
+  return response.json().catch(() => undefined);
 }
