@@ -1,5 +1,5 @@
 import { learnerEventSchema, type LearnerEvent } from '../shared/events.ts';
-import { nextHlc } from '../shared/hlc.ts';
+import { formatHlc, nextHlc, type Hlc } from '../shared/hlc.ts';
 import { applyEvent } from '../shared/merge-progress.ts';
 import { notifyDataChange } from './changes.ts';
 import { ensureDeviceId, getDb, getMeta, setMeta, type LearnDb } from './db.ts';
@@ -35,8 +35,9 @@ export async function record(input: EventInput, db: LearnDb = getDb(), { id = cr
       return stored as LearnerEvent;
     }
     const last = await getMeta(db, 'hlc');
-    // A late step is stamped at the time it was taken; the device's clock never moves back.
-    const at = takenAt !== undefined && takenAt < Date.now() ? nextHlc(undefined, takenAt) : nextHlc(last, Date.now());
+    // A late step is stamped at the time it was taken, after any stamp already given to that
+    // millisecond; the device's clock itself never moves back.
+    const at = takenAt !== undefined && takenAt < Date.now() ? nextHlc(await lastStampAt(db, takenAt), takenAt) : nextHlc(last, Date.now());
     // Validated here as well as on the server: a bad id is a bug better caught on the phone
     // than a batch the server refuses days later.
     const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
@@ -47,4 +48,13 @@ export async function record(input: EventInput, db: LearnDb = getDb(), { id = cr
   });
   notifyDataChange(db, 'recorded');
   return event;
+}
+
+/** The newest stamp the database holds within millisecond `wall`, if any. */
+async function lastStampAt(db: LearnDb, wall: number): Promise<Hlc | undefined> {
+  const [from, to] = [formatHlc(wall, 0), formatHlc(wall, 99_999)];
+  const newest = await Promise.all(
+    ([0, 1] as const).map((synced) => db.events.where('[synced+at]').between([synced, from], [synced, to], true, true).last()),
+  );
+  return newest.map((e) => e?.at).reduce<Hlc | undefined>((max, at) => (at && (!max || at > max) ? at : max), undefined);
 }

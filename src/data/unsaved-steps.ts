@@ -22,6 +22,8 @@ interface UnsavedStep {
   /** When the trainee took the step (ms). */
   takenAt: number;
   input: EventInput;
+  /** Whether storing it failed before: only then is it stamped with its own time. */
+  late?: boolean;
 }
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
@@ -61,10 +63,11 @@ async function flush(db: LearnDb, queue: Queue, storage: KeyValueStorage | undef
   while (queue.steps.length > 0) {
     const step = queue.steps[0]!;
     try {
-      await record(step.input, db, { id: step.id, takenAt: step.takenAt });
+      await record(step.input, db, step.late ? { id: step.id, takenAt: step.takenAt } : { id: step.id });
       queue.steps.shift();
     } catch (error) {
       console.error('could not save progress', error);
+      step.late = true;
       failure = toDataError(error);
       // An invalid step never becomes valid: drop it (the message asks the trainee to report
       // it) rather than let it block every step behind it. Anything else may pass later.
@@ -97,7 +100,8 @@ function adopt(db: LearnDb, storage: KeyValueStorage | undefined): UnsavedStep[]
     const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k?.startsWith(prefix(db)) ?? false);
     for (const key of keys) {
       const stored: unknown = JSON.parse(storage.getItem(key) ?? '[]');
-      if (Array.isArray(stored)) steps.push(...stored.filter(isStep));
+      // From an earlier life of the page: stamped with the time it was taken, like any late step.
+      if (Array.isArray(stored)) steps.push(...stored.filter(isStep).map((step) => ({ ...step, late: true })));
       storage.removeItem(key);
     }
   } catch {

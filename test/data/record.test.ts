@@ -56,6 +56,14 @@ describe('record()', () => {
     expect((await db.progress.get('intro'))?.attempts).toHaveLength(1);
   });
 
+  it('stamps late steps of one millisecond apart from each other, in order', async () => {
+    const takenAt = Date.now() - 60_000;
+    const stamps = [];
+    for (let i = 0; i < 3; i++) stamps.push((await record({ type: 'lesson_completed', lessonId: 'intro', payload: {} }, db, { takenAt })).at);
+    expect(new Set(stamps).size).toBe(3);
+    expect([...stamps].sort()).toEqual(stamps);
+  });
+
   it('stamps a late step at the time it was taken, without moving the clock back', async () => {
     const now = await record({ type: 'lesson_completed', lessonId: 'intro', payload: {} }, db);
     const late = await record({ type: 'note_saved', lessonId: 'intro', payload: { text: 'chờ' } }, db, { takenAt: Date.now() - 60_000 });
