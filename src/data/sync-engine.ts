@@ -3,7 +3,7 @@ import type { ApiFailure, ApiTransport } from './api-client.ts';
 import { backoffDelay } from './backoff.ts';
 import { onSyncRequestedByWorker, requestBackgroundSync } from './background-sync.ts';
 import { onDataChange } from './changes.ts';
-import { getDb, setMeta, type LearnDb } from './db.ts';
+import { getDb, getMeta, setMeta, type LearnDb } from './db.ts';
 import { withSyncLock } from './sync-lock.ts';
 import type { SyncProblem } from './sync-problem.ts';
 import { runSync, type SyncOutcome } from './sync-round.ts';
@@ -115,6 +115,8 @@ export class SyncEngine {
   }
 
   private async runOnce(): Promise<SyncRun> {
+    // Not enrolled: nothing to do, and no "Syncing…" flashing in the header either.
+    if (!(await getMeta(this.db, 'token'))) return { kind: 'not_enrolled' };
     const status = syncStatusOf(this.db);
     status.patch({ syncing: true });
     let outcome: SyncOutcome;

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { describeSync, type SyncMessage } from '../../data/sync-status.ts';
+import { describeSync, type SyncMessage } from '../../data/sync-message.ts';
 import { useSyncStatus } from '../hooks/use-sync-status.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import './sync.css';

@@ -4,5 +4,5 @@ import { useLiveQuery } from './use-live-query.ts';
 
 /** The trainee this phone is enrolled for: undefined while loading, null when not enrolled. */
 export function useEnrolment(): EnrolResponse['trainee'] | null | undefined {
-  return useLiveQuery(() => readEnrolment(), []);
+  return useLiveQuery((db) => readEnrolment(db), []);
 }

@@ -1,19 +1,29 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import type { LearnDb } from '../../data/db.ts';
 
 /**
- * The latest result of a Dexie query, re-run whenever the data it read changes (in this tab or
- * another). undefined until the first result. dexie-react-hooks needs preact/compat; this is
+ * The latest result of a Dexie query on the app's database, re-run whenever the data it read
+ * changes (in this tab or another); undefined until the first result. Dexie itself is loaded
+ * by the first subscriber (see data/live.ts). dexie-react-hooks needs preact/compat; this is
  * all of it we use.
  */
-export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
+export function useLiveQuery<T>(query: (db: LearnDb) => Promise<T> | T, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({
-      next: (next) => setValue(() => next),
-      error: (error) => console.error('live query failed', error),
+    let live = true;
+    let unsubscribe: (() => void) | undefined;
+    void import('../../data/live.ts').then(({ liveQuery, getDb }) => {
+      if (!live) return;
+      const subscription = liveQuery(() => query(getDb())).subscribe({
+        next: (next) => setValue(() => next),
+        error: (error) => console.error('live query failed', error),
+      });
+      unsubscribe = () => subscription.unsubscribe();
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      live = false;
+      unsubscribe?.();
+    };
     // The caller lists what the query reads, as with useEffect.
   }, deps);
   return value;

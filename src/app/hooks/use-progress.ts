@@ -1,15 +1,14 @@
 import { useMemo } from 'preact/hooks';
-import { getDb } from '../../data/db.ts';
 import type { LessonProgress } from '../../shared/progress.ts';
 import { useLiveQuery } from './use-live-query.ts';
 
 /** One lesson's progress, live; undefined while loading and for a lesson never touched. */
 export function useLessonProgress(lessonId: string): LessonProgress | undefined {
-  return useLiveQuery(() => getDb().progress.get(lessonId), [lessonId]);
+  return useLiveQuery((db) => db.progress.get(lessonId), [lessonId]);
 }
 
 /** Every touched lesson's progress by lesson id, live; {} while loading. */
 export function useCourseProgress(): Record<string, LessonProgress> {
-  const rows = useLiveQuery(() => getDb().progress.toArray(), []);
+  const rows = useLiveQuery((db) => db.progress.toArray(), []);
   return useMemo(() => Object.fromEntries((rows ?? []).map((p) => [p.lessonId, p])), [rows]);
 }

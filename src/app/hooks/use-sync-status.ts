@@ -1,10 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
-import { syncStatusOf, type SyncSnapshot } from '../../data/sync-status.ts';
+import { initialSnapshot, type SyncSnapshot } from '../../data/sync-message.ts';
 
-/** The sync status of the app's database, live. */
+/**
+ * The sync status of the app's database, live. The store (and Dexie with it) is loaded by the
+ * first subscriber, so the header draws before the database layer has arrived.
+ */
 export function useSyncStatus(): SyncSnapshot {
-  const store = syncStatusOf();
-  const [snapshot, setSnapshot] = useState(store.get);
-  useEffect(() => store.subscribe(setSnapshot), [store]);
+  const [snapshot, setSnapshot] = useState(initialSnapshot);
+  useEffect(() => {
+    let live = true;
+    let unsubscribe: (() => void) | undefined;
+    void import('../../data/sync-status.ts').then(({ syncStatusOf }) => {
+      if (live) unsubscribe = syncStatusOf().subscribe(setSnapshot);
+    });
+    return () => {
+      live = false;
+      unsubscribe?.();
+    };
+  }, []);
   return snapshot;
 }
