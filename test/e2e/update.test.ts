@@ -119,8 +119,9 @@ describe('a new version with changed lesson text in Chromium', () => {
     await expect.poll(() => firstParagraph(page)).toContain(added.vi);
     await expect.poll(() => topBlock(page)).toEqual(place);
     expect(await readStore(page, 'events')).toEqual(expect.arrayContaining(before));
-    expect(await page.getByRole('button', { name: `Đánh dấu phần “${section.title.vi}”` }).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.getByLabel('Ghi chú cho bài này (chỉ bạn xem được)').inputValue()).toBe('Ghi chú trước khi cập nhật');
+    // Progress fills in once the data layer has loaded, after the first paint.
+    await expect.poll(() => page.getByRole('button', { name: `Đánh dấu phần “${section.title.vi}”` }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByLabel('Ghi chú cho bài này (chỉ bạn xem được)').inputValue()).toBe('Ghi chú trước khi cập nhật');
 
     // The old tab now asks the new worker for the old version's file of the changed lesson,
     // which the server no longer has. (Its HTTP cache is emptied first: a phone short of space
