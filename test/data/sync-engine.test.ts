@@ -27,13 +27,15 @@ const settle = () => new Promise((r) => setTimeout(r, 30));
 describe('the sync engine against the real server', () => {
   it('keeps study from before enrolment and syncs it once enrolled', async () => {
     const db = freshDb();
-    const stop = syncStatusOf(db).subscribe(() => {});
+    const seen: boolean[] = [];
+    const stop = syncStatusOf(db).subscribe((s) => seen.push(s.syncing));
     const engine = new SyncEngine({ db, baseUrl: server.url });
     await read(db);
     await record({ type: 'note_saved', lessonId: 'digital-government', payload: { text: 'Học trước khi ghi danh' } }, db);
     expect(await engine.syncNow()).toEqual({ kind: 'not_enrolled' });
     await settle();
     expect(message(db)).toEqual({ key: 'notEnrolled', pending: 2 });
+    expect(seen).not.toContain(true); // no "Syncing…" flash while there is nothing it could do
 
     const { trainee, code } = await newTrainee();
     const enrolled = await enrol(code, { db, baseUrl: server.url });
