@@ -1,5 +1,4 @@
 import type { Workbox } from 'workbox-window';
-import { afterPaint } from './after-paint.ts';
 
 export interface SwCallbacks {
   /** A new version is installed and waiting; call `reload` when the trainee agrees. */
@@ -13,12 +12,9 @@ export interface SwCallbacks {
  */
 export async function registerServiceWorker(callbacks: SwCallbacks): Promise<Workbox | undefined> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;
-  // Loaded once the first screen is painted: registering the worker can wait a moment, showing
-  // the course cannot. This keeps ~2 KB gzip off the first load, and on a slow link the request
-  // no longer shares it with the first paint (Lighthouse counts every request started before
-  // the paint towards it). A failed load (a flaky first visit) registers nothing this time; the
-  // next start tries again.
-  await afterPaint();
+  // Loaded on demand (main.tsx calls this after the first paint): this keeps ~2 KB gzip off the
+  // first load. A failed load (a flaky first visit) registers nothing this time; the next start
+  // tries again.
   const { Workbox } = await import('workbox-window').catch(() => ({ Workbox: undefined }));
   if (!Workbox) return undefined;
   const wb = new Workbox('/sw.js', { scope: '/' });

@@ -8,13 +8,14 @@ type WithoutStamp<T> = T extends unknown ? Omit<T, 'id' | 'deviceId' | 'at'> : n
 /** An event as a verb describes it; record() adds the id, the device and the HLC stamp. */
 export type EventInput = WithoutStamp<LearnerEvent>;
 
-/** How a retried step keeps its identity: the id and the time it was taken. */
+/** How a step keeps its identity: its id, and for a retried step the time it was taken. */
 export interface RecordOptions {
-  /** The event id; recording an id already stored stores nothing. Random by default. */
+  /** The event id. Random by default. */
   id?: string;
   /**
-   * When the trainee took the step (ms), if earlier than now: a step that waited (storage was
-   * full) keeps its place in time, so a later edit made on another device still wins.
+   * Given for a step being retried, with when the trainee took it (ms). Such a step keeps its
+   * place in time (so a later edit made on another device still wins), and it may already be
+   * stored (an earlier attempt can commit and still report a failure): then nothing is stored.
    */
   takenAt?: number;
 }
@@ -22,14 +23,15 @@ export interface RecordOptions {
 /**
  * Stamps `input` and, in one transaction, appends it to the event log (unsynced) and updates
  * its lesson's progress row: either both are stored or neither. Throws on failure (the verbs
- * in actions.ts turn that into a DataError); resolves with the stored event. Recording an `id`
- * that is already stored stores nothing and resolves with the stored event, so a step retried
- * after an unclear failure is never counted twice.
+ * in actions.ts turn that into a DataError); resolves with the stored event. A retried step
+ * (`takenAt`) whose id is already stored stores nothing and resolves with the stored event, so
+ * it is never counted twice.
  */
 export async function record(input: EventInput, db: LearnDb = getDb(), { id = crypto.randomUUID(), takenAt }: RecordOptions = {}): Promise<LearnerEvent> {
   const deviceId = await ensureDeviceId(db);
   const event = await db.transaction('rw', [db.events, db.progress, db.meta], async () => {
-    const existing = await db.events.get(id);
+    // Only a retry can find its id stored: a first attempt's id is new, so it skips the read.
+    const existing = takenAt === undefined ? undefined : await db.events.get(id);
     if (existing) {
       const { synced: _, ...stored } = existing;
       return stored as LearnerEvent;

@@ -1,8 +1,7 @@
-import Dexie from 'dexie';
 import { SYNC_BATCH_LIMIT, syncResponseSchema, type SyncRequest } from '../shared/sync-api.ts';
 import { postJson, type ApiFailure, type ApiTransport } from './api-client.ts';
 import { applySyncReply } from './apply-reply.ts';
-import { ensureDeviceId, getMeta, type LearnDb, type StoredEvent } from './db.ts';
+import { ensureDeviceId, getMeta, unsyncedEvents, type LearnDb, type StoredEvent } from './db.ts';
 
 export type SyncOutcome =
   | { kind: 'synced'; pushed: number; pulled: number }
@@ -60,6 +59,5 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
  * those stamped after `after`, when given.
  */
 function outbox(db: LearnDb, limit: number, after?: string): Promise<StoredEvent[]> {
-  const from = after === undefined ? [0, Dexie.minKey] : [0, after];
-  return db.events.where('[synced+at]').between(from, [0, Dexie.maxKey], after === undefined).limit(limit).toArray();
+  return unsyncedEvents(db, after).limit(limit).toArray();
 }

@@ -1,9 +1,7 @@
 import { liveQuery } from 'dexie';
-import { getDb, getMeta, type LearnDb } from './db.ts';
+import { getDb, getMeta, unsyncedEvents, type LearnDb } from './db.ts';
 import { parseHlc } from '../shared/hlc.ts';
 import { initialSnapshot, type SyncSnapshot } from './sync-message.ts';
-
-export { describeSync, initialSnapshot, type SyncMessage, type SyncSnapshot } from './sync-message.ts';
 
 type Local = Pick<SyncSnapshot, 'online' | 'syncing' | 'storageError' | 'unsaved'>;
 type Stored = Omit<SyncSnapshot, keyof Local>;
@@ -45,7 +43,7 @@ function createStore(db: LearnDb): SyncStatusStore {
     const sub = liveQuery(async () => ({
       enrolled: Boolean(await getMeta(db, 'token')),
       pending: await db.events.where('synced').equals(0).count(),
-      oldestPendingAt: oldestPendingAt(await db.events.where('[synced+at]').between([0, ''], [0, '\uffff']).first()),
+      oldestPendingAt: oldestPendingAt(await unsyncedEvents(db).first()),
       lastSyncAt: (await getMeta(db, 'lastSyncAt')) ?? null,
       problem: (await getMeta(db, 'syncProblem')) ?? null,
     })).subscribe({

@@ -7,14 +7,14 @@ import { syncStatusOf } from './sync-status.ts';
  * Steps the phone could not store yet, storage being full, say. Every step the trainee takes
  * goes through this queue, oldest first, so a retry keeps their order, and a step is removed
  * only once IndexedDB holds it. Each step gets its event id and its time when it is taken: a
- * retry after the tab died between "stored" and "removed" finds the event already there
- * (record() is idempotent by id) instead of counting it twice, and a note that waited is not
- * dated later than an edit made meanwhile on another device.
+ * retried step whose earlier attempt did commit (or whose tab died between "stored" and
+ * "removed") is found by its id instead of counted twice, and a note that waited is not dated
+ * later than an edit made meanwhile on another device.
  *
- * The queue is kept in memory and mirrored in localStorage, which browsers keep outside
- * IndexedDB's quota, so a reload while storage is full does not lose it either. Each tab has
- * its own key; a tab that starts adopts every key of its database, and the ids make it harmless
- * when two tabs then store the same step.
+ * Once storing has failed, the queue is mirrored in localStorage, which browsers keep outside
+ * IndexedDB's quota, so a reload while storage is full does not lose it either; steps that
+ * store at once never touch localStorage. Each tab has its own key; a tab that starts adopts
+ * every key of its database, and the ids make it harmless when two tabs store the same step.
  */
 
 interface UnsavedStep {
@@ -33,6 +33,8 @@ interface Queue {
   /** The flush under way; flushes run one at a time so a step is never recorded twice at once. */
   running: Promise<DataError | null>;
   key: string;
+  /** Whether storage holds a copy, so an empty queue touches storage only to clear it. */
+  mirrored: boolean;
 }
 
 const queues = new WeakMap<LearnDb, Queue>();
@@ -42,7 +44,6 @@ const tabId = Math.random().toString(36).slice(2, 10);
 export function saveStep(db: LearnDb, input: EventInput, storage = browserStorage()): Promise<DataError | null> {
   const queue = queueOf(db, storage);
   queue.steps.push({ id: crypto.randomUUID(), takenAt: Date.now(), input });
-  mirror(queue, storage);
   return flushUnsaved(db, storage);
 }
 
@@ -83,7 +84,7 @@ async function flush(db: LearnDb, queue: Queue, storage: KeyValueStorage | undef
 function queueOf(db: LearnDb, storage: KeyValueStorage | undefined): Queue {
   let queue = queues.get(db);
   if (!queue) {
-    queue = { steps: adopt(db, storage), running: Promise.resolve(null), key: `${prefix(db)}${tabId}` };
+    queue = { steps: adopt(db, storage), running: Promise.resolve(null), key: `${prefix(db)}${tabId}`, mirrored: false };
     queues.set(db, queue);
     mirror(queue, storage);
   }
@@ -110,10 +111,12 @@ function adopt(db: LearnDb, storage: KeyValueStorage | undefined): UnsavedStep[]
   return steps;
 }
 
+/** Writes the queue to storage while it holds steps, and clears it once, when it empties. */
 function mirror(queue: Queue, storage: KeyValueStorage | undefined) {
   try {
-    if (queue.steps.length === 0) storage?.removeItem(queue.key);
-    else storage?.setItem(queue.key, JSON.stringify(queue.steps));
+    if (queue.steps.length > 0) storage?.setItem(queue.key, JSON.stringify(queue.steps));
+    else if (queue.mirrored) storage?.removeItem(queue.key);
+    queue.mirrored = queue.steps.length > 0;
   } catch {
     // localStorage full or forbidden (private mode): the steps stay in memory for this session
   }

@@ -48,9 +48,9 @@ describe('record()', () => {
     expect(await db.progress.count()).toBe(0);
   });
 
-  it('stores an event id once: recording it again changes nothing', async () => {
+  it('stores an event id once: retrying it changes nothing', async () => {
     const first = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, { id: 'b7f1c7a2-5d0e-4c4b-9a59-3f7f0a6f3d11' });
-    const again = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, { id: first.id });
+    const again = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, { id: first.id, takenAt: Date.now() - 1000 });
     expect(again).toEqual(first);
     expect(await db.events.count()).toBe(1);
     expect((await db.progress.get('intro'))?.attempts).toHaveLength(1);

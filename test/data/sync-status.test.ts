@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/data/backoff.ts';
-import { describeSync, type SyncSnapshot } from '../../src/data/sync-status.ts';
+import { describeSync, type SyncSnapshot } from '../../src/data/sync-message.ts';
 
 const base: SyncSnapshot = { online: true, syncing: false, enrolled: true, pending: 0, oldestPendingAt: null, lastSyncAt: null, problem: null, storageError: null, unsaved: 0 };
 const quota = { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' } as const;

@@ -11,8 +11,10 @@ type State =
   | { phase: 'downloading'; progress: DownloadProgress }
   | { phase: 'done'; bytes: number };
 
-/** Every file the lessons need offline (text and pictures), plus the glossary and search index. */
-const courseUrls = (lessons: readonly LessonSummary[]) => [...lessons.flatMap((l) => [l.url, ...l.images]), course.glossaryUrl, course.searchUrl];
+/** What one lesson needs offline: its text and its pictures. */
+const lessonFiles = (l: LessonSummary) => [l.url, ...l.images];
+/** Every file the lessons need offline, plus the glossary and search index. */
+const courseUrls = (lessons: readonly LessonSummary[]) => [...lessons.flatMap(lessonFiles), course.glossaryUrl, course.searchUrl];
 
 interface Props {
   lessons: readonly LessonSummary[];
@@ -26,7 +28,7 @@ export function CourseDownload({ lessons, onOffline }: Props) {
   const [state, setState] = useState<State>({ phase: 'checking' });
   const urls = courseUrls(lessons);
   const publish = (cached: Set<string>) => {
-    const ids = new Set(lessons.filter((l) => [l.url, ...l.images].every((u) => cached.has(u))).map((l) => l.id));
+    const ids = new Set(lessons.filter((l) => lessonFiles(l).every((u) => cached.has(u))).map((l) => l.id));
     onOffline(ids);
     return ids.size;
   };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LearnDb } from '../../data/db.ts';
+import { subscribeLazily } from './subscribe-lazily.ts';
 
 /**
  * The latest result of a Dexie query on the app's database, re-run whenever the data it read
@@ -9,22 +10,20 @@ import type { LearnDb } from '../../data/db.ts';
  */
 export function useLiveQuery<T>(query: (db: LearnDb) => Promise<T> | T, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    let unsubscribe: (() => void) | undefined;
-    void import('../../data/live.ts').then(({ liveQuery, getDb }) => {
-      if (!live) return;
-      const subscription = liveQuery(() => query(getDb())).subscribe({
-        next: (next) => setValue(() => next),
-        error: (error) => console.error('live query failed', error),
-      });
-      unsubscribe = () => subscription.unsubscribe();
-    });
-    return () => {
-      live = false;
-      unsubscribe?.();
-    };
+  useEffect(
+    () =>
+      subscribeLazily(
+        () => import('../../data/live.ts'),
+        ({ liveQuery, getDb }) => {
+          const subscription = liveQuery(() => query(getDb())).subscribe({
+            next: (next) => setValue(() => next),
+            error: (error) => console.error('live query failed', error),
+          });
+          return () => subscription.unsubscribe();
+        },
+      ),
     // The caller lists what the query reads, as with useEffect.
-  }, deps);
+    deps,
+  );
   return value;
 }

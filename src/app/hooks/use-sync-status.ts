@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { initialSnapshot, type SyncSnapshot } from '../../data/sync-message.ts';
+import { subscribeLazily } from './subscribe-lazily.ts';
 
 /**
  * The sync status of the app's database, live. The store (and Dexie with it) is loaded by the
@@ -7,16 +8,6 @@ import { initialSnapshot, type SyncSnapshot } from '../../data/sync-message.ts';
  */
 export function useSyncStatus(): SyncSnapshot {
   const [snapshot, setSnapshot] = useState(initialSnapshot);
-  useEffect(() => {
-    let live = true;
-    let unsubscribe: (() => void) | undefined;
-    void import('../../data/sync-status.ts').then(({ syncStatusOf }) => {
-      if (live) unsubscribe = syncStatusOf().subscribe(setSnapshot);
-    });
-    return () => {
-      live = false;
-      unsubscribe?.();
-    };
-  }, []);
+  useEffect(() => subscribeLazily(() => import('../../data/sync-status.ts'), ({ syncStatusOf }) => syncStatusOf().subscribe(setSnapshot)), []);
   return snapshot;
 }
