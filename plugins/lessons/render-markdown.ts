@@ -55,7 +55,7 @@ const imageName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.(svg|png)$/;
  * recording every problem (missing section ids, h1 headings, external links, images that are not
  * described or not in the lesson folder) against `file` with its line number.
  */
-export function renderBody(file: string, body: string, bodyLine: number, problems: Problems, resolveImage: ImageResolver = () => 'missing'): RenderedBody {
+export function renderBody(file: string, body: string, bodyLine: number, problems: Problems, resolveImage: ImageResolver): RenderedBody {
   const tokens = md.parse(body, {});
   const sections: RenderedSection[] = [];
   const terms = new Map<string, number>();
