@@ -4,16 +4,24 @@ import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appManifest } from './plugins/app-manifest.ts';
 import { lessonsPlugin } from './plugins/lessons/index.ts';
+import { navigationHints } from './plugins/navigation-hints.ts';
+import { NAVIGATION_HINTS_FILE } from './src/shared/navigation-hints.ts';
 import pkg from './package.json' with { type: 'json' };
 
+// CONTENT_DIR: the same setting as the server's; the update browser test builds a next version from a changed copy.
+const lessons = lessonsPlugin(process.env.CONTENT_DIR ? { contentDir: process.env.CONTENT_DIR } : {});
 const apiTarget = `http://localhost:${process.env.API_PORT ?? process.env.PORT ?? 8080}`;
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: [
     preact(),
-    // CONTENT_DIR: the same setting as the server's; the update browser test builds a next version from a changed copy.
-    lessonsPlugin(process.env.CONTENT_DIR ? { contentDir: process.env.CONTENT_DIR } : {}),
+    lessons,
+    navigationHints({
+      lessonScreen: 'src/app/pages/LessonPage.tsx',
+      englishStrings: 'src/app/i18n/strings-en.ts',
+      courseIndex: () => lessons.api.courseIndex(),
+    }),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: fileURLToPath(new URL('src/sw', import.meta.url)), // absolute: the bench floor builds from another root
@@ -23,12 +31,20 @@ export default defineConfig({
       manifest: appManifest,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
+        globIgnores: ['**/node_modules/**/*', NAVIGATION_HINTS_FILE], // the server's, not the phone's
       },
       devOptions: { enabled: false },
     }),
   ],
   // Every browser the app targets has modulepreload: the polyfill would only add bytes.
-  build: { target: 'es2022', modulePreload: { polyfill: false } },
+  build: {
+    target: 'es2022',
+    modulePreload: { polyfill: false },
+    // One stylesheet and one script before the first paint: on a slow link each extra file is
+    // another request to wait for. The app's CSS is small; the lazy screens stay their own chunks.
+    cssCodeSplit: false,
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
+  },
   server: { proxy: { '/api': apiTarget } },
   test: {
     projects: [

@@ -2,10 +2,16 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileCourse } from './compile-course.ts';
+import type { CourseIndex } from '../../src/shared/lesson.ts';
 import { courseAssets, type CourseAssets } from './course-assets.ts';
 
 const virtualId = 'virtual:course-index';
 const resolvedId = '\0' + virtualId;
+
+/** For other plugins: the compiled course index (plugins/navigation-hints.ts names each lesson's text). */
+export interface LessonsApi {
+  courseIndex(): CourseIndex;
+}
 
 export interface LessonsPluginOptions {
   /** Where the course lives; absolute by default so builds from another root still find it. */
@@ -17,7 +23,7 @@ export interface LessonsPluginOptions {
  * lessons, glossary and search index are emitted as hashed JSON files (served from memory in
  * dev). A broken lesson fails `vite build` with the list of problems.
  */
-export function lessonsPlugin({ contentDir = fileURLToPath(new URL('../../content', import.meta.url)) }: LessonsPluginOptions = {}): Plugin {
+export function lessonsPlugin({ contentDir = fileURLToPath(new URL('../../content', import.meta.url)) }: LessonsPluginOptions = {}): Plugin<LessonsApi> & { api: LessonsApi } {
   const dir = resolve(contentDir);
   let base = '/';
   let assets: CourseAssets | undefined;
@@ -32,6 +38,7 @@ export function lessonsPlugin({ contentDir = fileURLToPath(new URL('../../conten
 
   return {
     name: 'egov-lessons',
+    api: { courseIndex: () => compile().index },
     configResolved(config) {
       base = config.base;
     },

@@ -13,6 +13,11 @@ const GlossaryPage = lazy(() => import('./pages/GlossaryPage.tsx').then((m) => m
 const SearchPage = lazy(() => import('./pages/SearchPage.tsx').then((m) => m.SearchPage));
 const Enrol = lazy(() => import('./pages/Enrol.tsx').then((m) => m.Enrol));
 
+/** Starts downloading the lesson screen's code alongside the app's own start. */
+export function preloadLessonScreen(): void {
+  void LessonPage.preload();
+}
+
 export interface AppProps {
   /** Set by main.tsx when the service worker has a new version waiting. */
   pendingUpdate?: (() => void) | undefined;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../data/storage-info.ts';
+import { backgroundWorkMayStart } from '../background-work.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 
 /** Usage and free space, and a one-tap request to keep the data when the phone runs low. */
@@ -7,7 +8,8 @@ export function StorageStatus() {
   const { t, lng } = useTranslation();
   const [info, setInfo] = useState<StorageInfo>();
   const refresh = () => void readStorageInfo().then(setInfo);
-  useEffect(refresh, []);
+  // Footer detail: read once the first screen is shown, not while it is being drawn.
+  useEffect(() => void backgroundWorkMayStart().then(refresh), []);
   if (!info) return null;
 
   const size = (bytes: number) =>

@@ -17,9 +17,10 @@ export function neighbours(id: string): { previous?: LessonSummary | undefined; 
   return { previous: course.lessons[i - 1], next: course.lessons[i + 1] };
 }
 
-/** Starts downloading the lesson a path like /lessons/<id> shows, if any (see prefetchJson). */
-export function prefetchLessonAt(pathname: string): void {
+/** Starts downloading the lesson a path like /lessons/<id> shows; false when it shows none. */
+export function prefetchLessonAt(pathname: string): boolean {
   const id = /^\/lessons\/([^/]+)\/?$/.exec(pathname)?.[1];
   const summary = id ? lessonSummary(decodeURIComponent(id)) : undefined;
   if (summary) prefetchJson(summary.url);
+  return !!summary;
 }

@@ -1,3 +1,5 @@
+import { preferredLanguage } from '../../shared/preferred-language.ts';
+
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
@@ -7,17 +9,12 @@ export function isLanguage(value: unknown): value is Language {
   return languages.includes(value as Language);
 }
 
-/**
- * The trainee's remembered choice, else English for an English phone, else Vietnamese: the
- * course is Vietnamese first, so an unknown or other language gets Vietnamese.
- */
+/** The trainee's remembered choice, else the phone's languages decide (see preferredLanguage). */
 export function detectLanguage(
   stored: string | null = safeStorage()?.getItem(STORAGE_KEY) ?? null,
   preferred: readonly string[] = navigator.languages ?? [navigator.language],
 ): Language {
-  if (isLanguage(stored)) return stored;
-  const first = preferred.find((tag) => /^(vi|en)\b/i.test(tag));
-  return first?.toLowerCase().startsWith('en') ? 'en' : 'vi';
+  return isLanguage(stored) ? stored : preferredLanguage(preferred);
 }
 
 export function rememberLanguage(lng: Language) {

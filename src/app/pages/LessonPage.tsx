@@ -15,10 +15,13 @@ import { lessonSummary } from '../content/course.ts';
 import { lessonStatus, readyToComplete } from '../content/lesson-status.ts';
 import { loadLesson } from '../content/loaders.ts';
 import { useLoaded } from '../content/use-loaded.ts';
-import { answerQuiz, completeLesson, markSectionRead, saveNote, setBookmark } from '../../data/actions.ts';
 import { useLessonProgress } from '../hooks/use-progress.ts';
+import { releaseBackgroundWork } from '../background-work.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { NotFound } from './NotFound.tsx';
+
+// Loaded on the first step, not with the screen: the data layer (Dexie) would delay the text.
+const actions = () => import('../../data/actions.ts');
 
 /** /lessons/:id — the reader, the quiz, sources and previous/next. */
 export function LessonPage() {
@@ -39,18 +42,22 @@ function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefine
   const reported = useRef(new Set<string>());
   // A link from the bottom of the previous lesson must not open this one half way down.
   useEffect(() => window.scrollTo(0, 0), []);
+  // The text (or why it could not load) is on screen: the app's background work may start.
+  useEffect(() => {
+    if (loaded.status !== 'loading') releaseBackgroundWork();
+  }, [loaded.status]);
 
   // Recorded once per lesson visit: the merge rules make a repeat harmless, but it would be noise.
   useEffect(() => {
     if (readyToComplete(status) && !reported.current.has('#completed')) {
       reported.current.add('#completed');
-      void completeLesson(id);
+      void actions().then((a) => a.completeLesson(id));
     }
   });
   const onSectionRead = (sectionId: string) => {
     if (reported.current.has(sectionId)) return;
     reported.current.add(sectionId);
-    void markSectionRead(id, sectionId);
+    void actions().then((a) => a.markSectionRead(id, sectionId));
   };
 
   return (
@@ -73,15 +80,15 @@ function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefine
             sectionsRead={progress?.sectionsRead ?? []}
             onSectionRead={onSectionRead}
             bookmarks={progress?.bookmarks}
-            onBookmark={(sectionId, on) => void setBookmark(id, sectionId, on)}
+            onBookmark={(sectionId, on) => void actions().then((a) => a.setBookmark(id, sectionId, on))}
             startAt={startAt}
           />
           <section class="lesson-quiz" aria-labelledby="quiz-title">
             <h2 id="quiz-title">{t('lesson:quiz.title')}</h2>
             <p>{t('lesson:quiz.intro', { count: loaded.data.quiz.questions.length, mark: Math.round(loaded.data.quiz.passMark * 100) })}</p>
-            <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed) => void answerQuiz(id, answers, score, passed)} />
+            <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed) => void actions().then((a) => a.answerQuiz(id, answers, score, passed))} />
           </section>
-          <LessonNote saved={progress?.note ?? ''} onSave={(text) => void saveNote(id, text)} />
+          <LessonNote saved={progress?.note ?? ''} onSave={(text) => void actions().then((a) => a.saveNote(id, text))} />
           <LessonSources sources={loaded.data.sources} mode={mode} />
         </>
       )}

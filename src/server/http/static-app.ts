@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { loadNavigationHints } from './navigation-hints.ts';
 
 /**
  * Hashed assets never change under their name, so phones may keep them for a year; index.html
@@ -13,7 +14,10 @@ export function cacheControlFor(path: string): string {
   return 'public, max-age=3600';
 }
 
-/** Serves the built PWA from `root`, with index.html for any other non-API path (deep links). */
+/**
+ * Serves the built PWA from `root`, with index.html for any other non-API path (deep links). A
+ * page's HTML carries a Link header naming what its code will fetch next (navigation-hints.ts).
+ */
 export function mountStaticApp(app: Hono, root: string) {
   if (!existsSync(join(root, 'index.html'))) {
     console.warn(`No built app in ${root}: run "npm run build" to serve the PWA.`);
@@ -21,9 +25,19 @@ export function mountStaticApp(app: Hono, root: string) {
   const onFound = (path: string, c: { header: (k: string, v: string) => void }) => {
     c.header('Cache-Control', cacheControlFor(path));
   };
+  const linkFor = loadNavigationHints(root);
+  const isPage = (path: string) => !path.startsWith('/api/') && !/\.\w+$/.test(path);
+  app.get('*', async (c, next) => {
+    if (isPage(c.req.path)) {
+      const link = linkFor(c.req.path, c.req.header('Accept-Language'));
+      if (link) c.header('Link', link);
+      c.header('Vary', 'Accept-Language');
+    }
+    await next();
+  });
   app.use('*', serveStatic({ root, onFound }));
   app.get('*', async (c, next) => {
-    if (c.req.path.startsWith('/api/') || /\.\w+$/.test(c.req.path)) return next();
+    if (!isPage(c.req.path)) return next();
     return serveStatic({ root, path: 'index.html', onFound })(c, next);
   });
 }
