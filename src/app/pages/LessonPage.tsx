@@ -92,7 +92,8 @@ function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefine
           <LessonSources sources={loaded.data.sources} mode={mode} />
         </>
       )}
-      <PrevNext id={id} />
+      {/* After the text: above the placeholder it would jump down when the text arrives. */}
+      {loaded.status !== 'loading' && <PrevNext id={id} />}
     </article>
   );
 }

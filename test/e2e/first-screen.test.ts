@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newPhone, waitForServiceWorker } from './browser.ts';
+
+const pathOf = (url: string) => new URL(url, 'http://x').pathname;
+/** The targets of a Link header: "</a.js>; rel=modulepreload, </b.json>; …" → /a.js, /b.json. */
+const linkTargets = (link: string | null) => [...(link ?? '').matchAll(/<([^>]+)>/g)].map((m) => m[1]!);
+
+describe('a lesson opened by its address, on a slow phone\'s terms', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it('gets its text and screen with the page, downloads the text once, and loads nothing else until the text is shown', async () => {
+    const { context, page } = await newPhone(browser, 'en-US');
+    // When the first section appears, by the page's own clock (resource timings use the same).
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('.lesson-section')) return;
+        (window as unknown as { textShownAt: number }).textShownAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const downloads: string[] = [];
+    page.on('request', (request) => downloads.push(pathOf(request.url())));
+
+    const response = await page.goto('/lessons/core-experts');
+    const link = response!.headers()['link'] ?? null;
+    const named = linkTargets(link);
+    const lessonText = named.find((url) => url.startsWith('/course/lessons/core-experts.'));
+    expect(lessonText, link ?? 'no Link header').toBeDefined();
+    expect(named.some((url) => /^\/assets\/LessonPage-.+\.js$/.test(url))).toBe(true);
+    expect(named.some((url) => /^\/assets\/strings-en-.+\.js$/.test(url)), 'English phone: English strings').toBe(true);
+    for (const url of named) expect((await page.request.get(url)).status(), url).toBe(200);
+
+    await page.locator('.lesson-section').first().waitFor();
+    // The preload matched the app's fetch: a mismatch (e.g. without crossorigin) downloads twice.
+    expect(downloads.filter((url) => url === lessonText)).toHaveLength(1);
+
+    // Before the text: the page's own script, style and hints, and what the Link header named.
+    const html = await (await page.request.get('/lessons/core-experts')).text();
+    const inHtml = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    const before = await page.evaluate(() => {
+      const shownAt = (window as unknown as { textShownAt: number }).textShownAt;
+      return performance
+        .getEntriesByType('resource')
+        .filter((r) => r.startTime < shownAt && /\.(js|json)$/.test(new URL(r.name).pathname))
+        .map((r) => new URL(r.name).pathname);
+    });
+    expect(before.filter((url) => !named.includes(url) && !inHtml.includes(url))).toEqual([]);
+
+    // Then the background work starts: progress, sync and the service worker.
+    await waitForServiceWorker(page);
+    expect(downloads.some((url) => /^\/assets\/sync-engine-.+\.js$/.test(url))).toBe(true);
+    await context.close();
+  });
+
+  it('names the text of every lesson, and nothing for a page that is not a lesson', async () => {
+    const { context, page } = await newPhone(browser, 'vi-VN');
+    const hints = (await (await page.request.get('/navigation-hints.json')).json()) as { paths: Record<string, string[]> };
+    const lessonPaths = Object.keys(hints.paths);
+    expect(lessonPaths.length).toBeGreaterThanOrEqual(9);
+    for (const path of lessonPaths) {
+      const res = await page.request.get(path, { headers: { 'Accept-Language': 'vi-VN' } });
+      const named = linkTargets(res.headers()['link'] ?? null);
+      expect(named[0], path).toMatch(new RegExp(`^/course/lessons/${path.split('/').pop()}\\.\\w+\\.json$`));
+      expect(named.some((url) => url.includes('strings-en')), `${path}: not for a Vietnamese phone`).toBe(false);
+    }
+    expect((await page.request.get('/', { headers: { 'Accept-Language': 'vi-VN' } })).headers()['link']).toBeUndefined();
+    await context.close();
+  });
+});
