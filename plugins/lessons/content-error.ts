@@ -1,5 +1,7 @@
 import { relative } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+// Authors read zod's issue messages in the build's problem list: English ones, not "Invalid input".
+import '../../src/shared/zod-messages.ts';
 
 /** Every problem found in content/, each naming the file (and field or section) at fault. */
 export class ContentError extends Error {
@@ -21,7 +23,7 @@ export class Problems {
   }
 
   /** One line per zod issue, naming the field by its path ("questions[2].options"). */
-  addZod(file: string, error: z.ZodError, what: string) {
+  addZod(file: string, error: z.core.$ZodError, what: string) {
     for (const issue of error.issues) {
       const field = fieldName(issue.path);
       this.add(file, `${what}${field ? ` field "${field}"` : ''}: ${issue.message}`);

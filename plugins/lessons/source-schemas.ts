@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { courseIdSchema } from '../../src/shared/events.ts';
 import { sourceSchema } from '../../src/shared/lesson.ts';
 
 /** A lesson file's front matter (vi.md, en.md); unknown keys are typos, so they are errors. */
 export const frontMatterSchema = z.strictObject({
   id: courseIdSchema,
-  order: z.number().int().positive(),
-  title: z.string().trim().min(1),
-  summary: z.string().trim().min(1),
-  minutes: z.number().positive().max(60),
-  sources: z.array(sourceSchema).min(1),
+  order: z.number().check(z.int(), z.positive()),
+  title: z.string().check(z.trim(), z.minLength(1)),
+  summary: z.string().check(z.trim(), z.minLength(1)),
+  minutes: z.number().check(z.positive(), z.lte(60)),
+  sources: z.array(sourceSchema).check(z.minLength(1)),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 

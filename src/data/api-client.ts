@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { apiErrorBodySchema } from '../shared/api-error.ts';
 
 /** How a call to the API can fail, as a value: the caller decides what the trainee sees. */
@@ -21,7 +21,7 @@ export interface ApiTransport {
 }
 
 /** POSTs `body` as JSON and parses the reply with `schema`; never throws. */
-export async function postJson<S extends z.ZodType>(
+export async function postJson<S extends z.ZodMiniType>(
   transport: ApiTransport,
   path: string,
   body: unknown,

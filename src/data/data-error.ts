@@ -7,9 +7,10 @@ export interface DataError {
 
 /** Turns whatever IndexedDB, Dexie or zod threw into a DataError. */
 export function toDataError(error: unknown): DataError {
+  // A failed parse in zod/mini throws core's $ZodError (classic zod's subclass was "ZodError").
   const code: DataError['code'] = isQuotaError(error)
     ? 'quota_exceeded'
-    : nameOf(error) === 'ZodError'
+    : nameOf(error) === '$ZodError'
       ? 'invalid_event'
       : 'storage_failed';
   return { code, i18nKey: `sync:storage.${code}` };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Stable error codes of the API; clients branch on these, never on messages. */
 export const apiErrorCodes = [
@@ -24,7 +24,7 @@ export const apiErrorBodySchema = z.object({
   error: z.object({
     code: z.enum(apiErrorCodes),
     message: z.string(),
-    issues: z.array(apiIssueSchema).optional(),
+    issues: z.optional(z.array(apiIssueSchema)),
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;

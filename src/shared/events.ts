@@ -1,54 +1,54 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { hlcSchema } from './hlc-schema.ts';
 
 /** Ids in the course (lessons, sections, questions, options) are kebab-case ASCII. */
-export const courseIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id').max(64);
+export const courseIdSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id'), z.maxLength(64));
 
 export const NOTE_MAX_LENGTH = 5000;
 
 /** What every learner event carries; `id` is made on the phone and never changes. */
 const eventBase = z.object({
   id: z.uuid(),
-  deviceId: z.string().min(8).max(64),
+  deviceId: z.string().check(z.minLength(8), z.maxLength(64)),
   lessonId: courseIdSchema,
   at: hlcSchema,
 });
 
-export const sectionReadSchema = eventBase.extend({
+export const sectionReadSchema = z.extend(eventBase, {
   type: z.literal('section_read'),
   payload: z.object({ sectionId: courseIdSchema }),
 });
 
-export const quizAnsweredSchema = eventBase.extend({
+export const quizAnsweredSchema = z.extend(eventBase, {
   type: z.literal('quiz_answered'),
   payload: z.object({
     /** Question id → the option ids chosen. */
-    answers: z.record(courseIdSchema, z.array(courseIdSchema).min(1).max(10)),
+    answers: z.record(courseIdSchema, z.array(courseIdSchema).check(z.minLength(1), z.maxLength(10))),
     /** Share of questions answered right, 0..1. */
-    score: z.number().min(0).max(1),
+    score: z.number().check(z.gte(0), z.lte(1)),
     passed: z.boolean(),
   }),
 });
 
-export const lessonCompletedSchema = eventBase.extend({
+export const lessonCompletedSchema = z.extend(eventBase, {
   type: z.literal('lesson_completed'),
   payload: z.object({}),
 });
 
-export const bookmarkSetSchema = eventBase.extend({
+export const bookmarkSetSchema = z.extend(eventBase, {
   type: z.literal('bookmark_set'),
   payload: z.object({ sectionId: courseIdSchema }),
 });
 
-export const bookmarkClearedSchema = eventBase.extend({
+export const bookmarkClearedSchema = z.extend(eventBase, {
   type: z.literal('bookmark_cleared'),
   payload: z.object({ sectionId: courseIdSchema }),
 });
 
-export const noteSavedSchema = eventBase.extend({
+export const noteSavedSchema = z.extend(eventBase, {
   type: z.literal('note_saved'),
   /** One note per lesson; an empty text clears it. */
-  payload: z.object({ text: z.string().max(NOTE_MAX_LENGTH) }),
+  payload: z.object({ text: z.string().check(z.maxLength(NOTE_MAX_LENGTH)) }),
 });
 
 export const learnerEventSchema = z.discriminatedUnion('type', [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { courseIdSchema } from './events.ts';
 
 /**
@@ -9,15 +9,18 @@ import { courseIdSchema } from './events.ts';
 export const courseLanguages = ['vi', 'en'] as const;
 export type CourseLanguage = (typeof courseLanguages)[number];
 
+/** Author-written text: trimmed first, so a blank line counts as missing. */
+const textSchema = z.string().check(z.trim(), z.minLength(1));
+
 /** A string in both languages. */
-export const bilingualSchema = z.object({ vi: z.string().trim().min(1), en: z.string().trim().min(1) });
+export const bilingualSchema = z.object({ vi: textSchema, en: textSchema });
 export type Bilingual = z.infer<typeof bilingualSchema>;
 
 export const quizOptionSchema = z.object({
   id: courseIdSchema,
-  vi: z.string().trim().min(1),
-  en: z.string().trim().min(1),
-  correct: z.boolean().default(false),
+  vi: textSchema,
+  en: textSchema,
+  correct: z._default(z.boolean(), false),
 });
 export type QuizOption = z.infer<typeof quizOptionSchema>;
 
@@ -25,27 +28,27 @@ export const quizQuestionSchema = z.object({
   id: courseIdSchema,
   kind: z.enum(['single', 'multiple']),
   prompt: bilingualSchema,
-  options: z.array(quizOptionSchema).min(2),
+  options: z.array(quizOptionSchema).check(z.minLength(2)),
   explanation: bilingualSchema,
 });
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
 
 export const quizSchema = z.object({
   /** Share of questions to answer right, 0..1. */
-  passMark: z.number().gt(0).max(1).default(0.7),
-  questions: z.array(quizQuestionSchema).min(1),
+  passMark: z._default(z.number().check(z.gt(0), z.lte(1)), 0.7),
+  questions: z.array(quizQuestionSchema).check(z.minLength(1)),
 });
 export type Quiz = z.infer<typeof quizSchema>;
 
-const glossarySideSchema = z.object({ term: z.string().trim().min(1), definition: z.string().trim().min(1) });
+const glossarySideSchema = z.object({ term: textSchema, definition: textSchema });
 export const glossaryEntrySchema = z.object({ id: courseIdSchema, vi: glossarySideSchema, en: glossarySideSchema });
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 export const glossarySchema = z.array(glossaryEntrySchema);
 
 export const sourceSchema = z.object({
-  seed: z.string().regex(/^\d{3}$/, 'expected a three-digit seed number in quotes'),
-  title: z.string().trim().min(1),
-  published: z.iso.date().optional(),
+  seed: z.string().check(z.regex(/^\d{3}$/, 'expected a three-digit seed number in quotes')),
+  title: textSchema,
+  published: z.optional(z.iso.date()),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -55,20 +58,20 @@ export const blockPairSchema = z.object({ vi: z.string(), en: z.string() });
 export const sectionSchema = z.object({
   id: courseIdSchema,
   title: bilingualSchema,
-  blocks: z.array(blockPairSchema).min(1),
+  blocks: z.array(blockPairSchema).check(z.minLength(1)),
   /** Words in the longer language: how long the section takes to read. */
-  words: z.number().int().nonnegative(),
+  words: z.number().check(z.int(), z.nonnegative()),
 });
 export type Section = z.infer<typeof sectionSchema>;
 
 /** What the course list needs of a lesson, loaded up front (no lesson text). */
 export const lessonSummarySchema = z.object({
   id: courseIdSchema,
-  order: z.number().int().positive(),
-  minutes: z.number().positive(),
+  order: z.number().check(z.int(), z.positive()),
+  minutes: z.number().check(z.positive()),
   title: bilingualSchema,
   summary: bilingualSchema,
-  sectionIds: z.array(courseIdSchema).min(1),
+  sectionIds: z.array(courseIdSchema).check(z.minLength(1)),
   /** Where the lesson's JSON is; the name changes with its content, so it is never stale. */
   url: z.string(),
   /** The lesson's pictures, named the same way: what "available offline" also needs. */
@@ -77,9 +80,9 @@ export const lessonSummarySchema = z.object({
 export type LessonSummary = z.infer<typeof lessonSummarySchema>;
 
 /** One lesson, both languages and its quiz: fetched when the lesson opens. */
-export const lessonSchema = lessonSummarySchema.omit({ sectionIds: true, url: true, images: true }).extend({
+export const lessonSchema = z.extend(z.omit(lessonSummarySchema, { sectionIds: true, url: true, images: true }), {
   sources: z.object({ vi: z.array(sourceSchema), en: z.array(sourceSchema) }),
-  sections: z.array(sectionSchema).min(1),
+  sections: z.array(sectionSchema).check(z.minLength(1)),
   quiz: quizSchema,
   /** The glossary entries this lesson links to, so a tapped term needs no second fetch. */
   terms: z.array(glossaryEntrySchema),
@@ -103,7 +106,7 @@ export type CourseIndex = z.infer<typeof courseIndexSchema>;
 export const searchDocSchema = z.object({
   kind: z.enum(['lesson', 'section', 'term']),
   lang: z.enum(courseLanguages),
-  lessonId: courseIdSchema.optional(),
+  lessonId: z.optional(courseIdSchema),
   /** Lesson id, section id, or glossary id for a term. */
   id: courseIdSchema,
   /** Lesson title, section heading or the glossary term. */

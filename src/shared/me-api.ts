@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { enrolResponseSchema } from './sync-api.ts';
 
 /** GET /api/v1/me: whom the device's token belongs to, so the app can show it and check it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * dist/navigation-hints.json, written by the build (plugins/navigation-hints.ts) and read by the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { learnerEventSchema } from './events.ts';
 
 /** The most events one sync request may push; the client sends at most this many per round. */
@@ -8,10 +8,10 @@ export const SYNC_PULL_LIMIT = 500;
 
 /** POST /api/v1/sync: push unsynced events and pull others' after `cursor`, in one round trip. */
 export const syncRequestSchema = z.object({
-  deviceId: z.string().min(8).max(64),
+  deviceId: z.string().check(z.minLength(8), z.maxLength(64)),
   /** The server sequence number of the last pulled event; 0 before the first pull. */
-  cursor: z.number().int().min(0),
-  events: z.array(learnerEventSchema).max(SYNC_BATCH_LIMIT),
+  cursor: z.number().check(z.int(), z.gte(0)),
+  events: z.array(learnerEventSchema).check(z.maxLength(SYNC_BATCH_LIMIT)),
 });
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
@@ -20,27 +20,27 @@ export const syncResponseSchema = z.object({
   accepted: z.array(z.uuid()),
   /** The trainee's events from other devices after the cursor, in server order. */
   events: z.array(learnerEventSchema),
-  cursor: z.number().int().min(0),
+  cursor: z.number().check(z.int(), z.gte(0)),
   /** True when more events wait after `cursor`: sync again. */
   more: z.boolean(),
 });
 export type SyncResponse = z.infer<typeof syncResponseSchema>;
 
 /** Enrolment codes are short and read aloud or typed: letters and digits, dashes ignored. */
-export const enrolmentCodeSchema = z
-  .string()
-  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9]{8,12}$/, 'expected an enrolment code of 8 to 12 letters and digits'));
+export const enrolmentCodeSchema = z.pipe(
+  z.pipe(z.string(), z.transform((s: string) => s.replace(/[\s-]/g, '').toUpperCase())),
+  z.string().check(z.regex(/^[A-Z0-9]{8,12}$/, 'expected an enrolment code of 8 to 12 letters and digits')),
+);
 
 /** POST /api/v1/enrol: exchange a one-time code for this device's token. */
 export const enrolRequestSchema = z.object({
   code: enrolmentCodeSchema,
-  deviceId: z.string().min(8).max(64),
+  deviceId: z.string().check(z.minLength(8), z.maxLength(64)),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
 export const enrolResponseSchema = z.object({
-  token: z.string().min(22),
+  token: z.string().check(z.minLength(22)),
   trainee: z.object({ id: z.string(), name: z.string(), unit: z.string() }),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;

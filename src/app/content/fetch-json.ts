@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** Why course data could not be shown; the UI turns it into a message in the trainee's language. */
 export type LoadErrorCode = 'offline' | 'not-found' | 'invalid';
@@ -16,7 +16,7 @@ const cache = new Map<string, Promise<unknown>>();
  * hashed, so a cached answer is never stale). The service worker answers from its precache when
  * the phone is offline; a failure is not cached, so a retry can succeed.
  */
-export function fetchJson<S extends z.ZodType>(url: string, schema: S): Promise<z.infer<S>> {
+export function fetchJson<S extends z.ZodMiniType>(url: string, schema: S): Promise<z.infer<S>> {
   let pending = cache.get(url) as Promise<z.infer<S>> | undefined;
   if (!pending) {
     pending = load(url, schema);
@@ -40,7 +40,7 @@ export function prefetchJson(url: string): void {
   early.set(url, pending);
 }
 
-async function load<S extends z.ZodType>(url: string, schema: S): Promise<z.infer<S>> {
+async function load<S extends z.ZodMiniType>(url: string, schema: S): Promise<z.infer<S>> {
   const pending = early.get(url) ?? download(url);
   early.delete(url);
   const parsed = schema.safeParse(await pending);

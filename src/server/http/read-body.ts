@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ApiIssue } from '../../shared/api-error.ts';
+// The issue messages below go to the client, so they must be zod's English ones, not "Invalid input".
+import '../../shared/zod-messages.ts';
 import { HttpError } from './http-error.ts';
 
 /** The request body as JSON, or 400 invalid_json; bodyLimit has already capped its size. */
@@ -14,7 +16,7 @@ export async function readJson(c: Context): Promise<unknown> {
 }
 
 /** Parses `value` with a shared schema, or throws 400 validation_failed naming each failing path. */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw validationFailed(
