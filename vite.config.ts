@@ -18,7 +18,7 @@ export default defineConfig({
     preact(),
     lessons,
     navigationHints({
-      lessonScreen: 'src/app/pages/LessonPage.tsx',
+      lessonScreen: 'src/app/pages/reading-screens.ts',
       englishStrings: 'src/app/i18n/strings-en.ts',
       courseIndex: () => lessons.api.courseIndex(),
     }),

@@ -8,9 +8,10 @@ import { Home } from './pages/Home.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 
 // Split out of the first load: the course list is all the home page needs.
-const LessonPage = lazy(() => import('./pages/LessonPage.tsx').then((m) => m.LessonPage));
-const GlossaryPage = lazy(() => import('./pages/GlossaryPage.tsx').then((m) => m.GlossaryPage));
-const SearchPage = lazy(() => import('./pages/SearchPage.tsx').then((m) => m.SearchPage));
+const readingScreens = () => import('./pages/reading-screens.ts');
+const LessonPage = lazy(() => readingScreens().then((m) => m.LessonPage));
+const GlossaryPage = lazy(() => readingScreens().then((m) => m.GlossaryPage));
+const SearchPage = lazy(() => readingScreens().then((m) => m.SearchPage));
 const Enrol = lazy(() => import('./pages/Enrol.tsx').then((m) => m.Enrol));
 
 /** Starts downloading the lesson screen's code alongside the app's own start. */

@@ -31,7 +31,7 @@ describe('a lesson opened by its address, on a slow phone\'s terms', () => {
     const named = linkTargets(link);
     const lessonText = named.find((url) => url.startsWith('/course/lessons/core-experts.'));
     expect(lessonText, link ?? 'no Link header').toBeDefined();
-    expect(named.some((url) => /^\/assets\/LessonPage-.+\.js$/.test(url))).toBe(true);
+    expect(named.some((url) => /^\/assets\/reading-screens-.+\.js$/.test(url)), 'the lesson screen').toBe(true);
     expect(named.some((url) => /^\/assets\/strings-en-.+\.js$/.test(url)), 'English phone: English strings').toBe(true);
     for (const url of named) expect((await page.request.get(url)).status(), url).toBe(200);
 
