@@ -23,6 +23,12 @@ describe('a lesson opened by its address, on a slow phone\'s terms', () => {
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
     });
+    // The text arrives well after the app's first paint, as on a slow link: background work
+    // must still wait for it (on loopback it would be on screen in the first frame anyway).
+    await page.route('**/course/lessons/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
     const downloads: string[] = [];
     page.on('request', (request) => downloads.push(pathOf(request.url())));
 
