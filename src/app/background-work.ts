@@ -1,5 +1,3 @@
-import { afterPaint } from './after-paint.ts';
-
 /**
  * When background work may start: the data layer (Dexie) behind progress and the sync line, the
  * sync engine, the service worker, the storage readout. On a slow link their downloads would
@@ -25,4 +23,12 @@ export function holdBackgroundWork(limitMs = 5000): void {
 /** The held screen's content is shown: call it from an effect, which runs after the paint. */
 export function releaseBackgroundWork(): void {
   release?.();
+}
+
+/** After the next painted frame, or a second in a hidden tab (which paints no frames). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 1000);
+  });
 }

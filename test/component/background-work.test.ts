@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The module keeps its state for the page's life: each test gets a fresh copy.
+const load = () => import('../../src/app/background-work.ts');
+
+describe('background work', () => {
+  beforeEach(() => {
+    vi.resetModules();
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const startedFlag = (start: Promise<void>) => {
+    const state = { started: false };
+    void start.then(() => (state.started = true));
+    return state;
+  };
+
+  it('starts after the first painted frame by default', async () => {
+    const { backgroundWorkMayStart } = await load();
+    const work = startedFlag(backgroundWorkMayStart());
+    await Promise.resolve();
+    expect(work.started).toBe(false);
+    await vi.advanceTimersByTimeAsync(50); // a frame, then a task
+    expect(work.started).toBe(true);
+  });
+
+  it('waits for the held screen to release it, however many frames pass', async () => {
+    const { backgroundWorkMayStart, holdBackgroundWork, releaseBackgroundWork } = await load();
+    holdBackgroundWork(5000);
+    const work = startedFlag(backgroundWorkMayStart());
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(work.started).toBe(false);
+    releaseBackgroundWork();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(work.started).toBe(true);
+  });
+
+  it('starts anyway after the limit when the screen never says its content is shown', async () => {
+    const { backgroundWorkMayStart, holdBackgroundWork } = await load();
+    holdBackgroundWork(5000);
+    const work = startedFlag(backgroundWorkMayStart());
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(work.started).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(work.started).toBe(true);
+  });
+});
