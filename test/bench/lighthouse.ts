@@ -6,8 +6,11 @@ import { withRatio, type BenchResult } from './bench-result.ts';
 import { benchServer } from './bench-server.ts';
 import { buildFloor } from './first-load.ts';
 
-/** Lighthouse varies by a few hundred ms from run to run here: each figure is a median of this many. */
-const ROUNDS = 3;
+/**
+ * Lighthouse's LCP varies by a few hundred ms from run to run here: each figure is the median of
+ * this many runs, as Lighthouse's documentation advises for comparisons.
+ */
+const ROUNDS = 5;
 
 interface PageScore {
   score: number;
