@@ -52,6 +52,24 @@ describe('Link headers from the build\'s navigation hints', () => {
     }
   });
 
+  it('follows a new build copied over the running server, and opens the page while the file is half written', async () => {
+    const dir = buildWithHints({ paths: { '/lessons/core-experts': [lessonText] }, english: [] });
+    const live = await startTestServer(testDatabases[0]!, { staticDir: dir });
+    const linkNow = async () => (await fetch(`${live.url}/lessons/core-experts`)).headers.get('link');
+    try {
+      expect(await linkNow()).toBe(lessonText);
+      const next = '</course/lessons/core-experts.9876543210.json>; rel=preload; as=fetch; crossorigin';
+      writeFileSync(join(dir, 'navigation-hints.json'), '{"paths": {"/lessons/core-');
+      const half = await fetch(`${live.url}/lessons/core-experts`);
+      expect(half.status).toBe(200);
+      expect(half.headers.get('link')).toBeNull();
+      writeFileSync(join(dir, 'navigation-hints.json'), JSON.stringify({ paths: { '/lessons/core-experts': [next] }, english: [] }));
+      expect(await linkNow()).toBe(next);
+    } finally {
+      await live.close();
+    }
+  });
+
   it('serves a build without hints as before, with no Link header', async () => {
     const bare = await startTestServer(testDatabases[0]!, { staticDir: buildWithHints() });
     try {
