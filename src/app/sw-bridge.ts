@@ -12,7 +12,7 @@ export interface SwCallbacks {
  */
 export async function registerServiceWorker(callbacks: SwCallbacks): Promise<Workbox | undefined> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;
-  // Loaded on demand (main.tsx calls this after the first paint): this keeps ~2 KB gzip off the
+  // Loaded on demand (main.tsx calls this as background work): this keeps ~2 KB gzip off the
   // first load. A failed load (a flaky first visit) registers nothing this time; the next start
   // tries again.
   const { Workbox } = await import('workbox-window').catch(() => ({ Workbox: undefined }));
