@@ -48,7 +48,6 @@ export function describeSync(s: SyncSnapshot): SyncMessage {
   return s.lastSyncAt ? { key: 'synced', at: s.lastSyncAt } : { key: 'never' };
 }
 
-
 /** What the status shows before the database has answered. */
 export function initialSnapshot(): SyncSnapshot {
   return {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { NAVIGATION_HINTS_FILE, navigationHintsSchema, type NavigationHints } from '../../shared/navigation-hints.ts';
 import { preferredLanguage } from '../../shared/preferred-language.ts';
@@ -17,7 +17,7 @@ export function loadNavigationHints(root: string): LinkFor {
   const file = join(root, NAVIGATION_HINTS_FILE);
   let read: { mtimeMs: number; hints: NavigationHints } | undefined;
   const current = (): NavigationHints => {
-    const mtimeMs = existsSync(file) ? statSync(file).mtimeMs : -1;
+    const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
     if (read?.mtimeMs !== mtimeMs) {
       try {
         read = { mtimeMs, hints: mtimeMs < 0 ? none : navigationHintsSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) };
