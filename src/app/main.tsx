@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { App, preloadLessonScreen } from './App.tsx';
-import { backgroundWorkMayStart, holdBackgroundWork } from './background-work.ts';
+import { holdBackgroundWork } from './background-work.ts';
 import { prefetchLessonAt } from './content/course.ts';
+import { loadDataLayer } from './data-layer.ts';
 import { initI18n } from './i18n/i18n.ts';
 import { listenForInstallPrompt } from './install/install-events.ts';
 import { registerServiceWorker } from './sw-bridge.ts';
@@ -21,12 +22,12 @@ const draw = () => render(<App pendingUpdate={pendingUpdate} />, root);
 // No top-level await: the lazy screens import from this module, and would wait for all of it.
 void initI18n().then(async () => {
   draw();
-  await backgroundWorkMayStart();
   // Loaded after the first screen: the sync engine is not needed to show the course. It syncs
-  // now, then on online, visibility, new events, Background Sync and its backoff timer.
-  void import('../data/sync-engine.ts').then((m) => m.startSyncEngine());
-  // Steps a reload left unsaved (the phone's storage was full) are stored first, in order.
-  void import('../data/actions.ts').then((m) => m.retryUnsaved());
+  // now, then on online, visibility, new events, Background Sync and its backoff timer. Events a
+  // reload left waiting (the phone's storage was full) are stored first, in order.
+  const data = await loadDataLayer();
+  void data.retryWaitingEvents();
+  data.startSyncEngine();
   registerServiceWorker({
     onUpdateReady(reload) {
       pendingUpdate = reload;

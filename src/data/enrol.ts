@@ -1,7 +1,8 @@
 import { enrolmentCodeSchema, enrolResponseSchema, type EnrolResponse } from '../shared/sync-api.ts';
-import { postJson, type ApiTransport } from './api-client.ts';
-import { notifyDataChange } from './changes.ts';
-import { ensureDeviceId, getDb, getMeta, setMeta, type LearnDb } from './db.ts';
+import { appStore, type LocalStore } from './local-store.ts';
+import { isOnline } from './network.ts';
+import { ensureDeviceId, setMeta } from './store/learn-db.ts';
+import { postJson, type ApiTransport } from './sync/api-client.ts';
 
 /** Why enrolment did not work, as a value with its i18n key in the sync namespace. */
 export interface EnrolError {
@@ -12,7 +13,8 @@ export interface EnrolError {
 export type EnrolResult = { ok: true; trainee: EnrolResponse['trainee'] } | { ok: false; error: EnrolError };
 
 export interface EnrolOptions {
-  db?: LearnDb;
+  /** The app's store by default. */
+  store?: LocalStore;
   fetch?: typeof fetch;
   baseUrl?: string;
 }
@@ -25,10 +27,11 @@ const fail = (code: EnrolError['code']): EnrolResult => ({ ok: false, error: { c
  * throws.
  */
 export async function enrol(code: string, options: EnrolOptions = {}): Promise<EnrolResult> {
-  const db = options.db ?? getDb();
+  const store = options.store ?? appStore();
+  const { db } = store;
   const parsed = enrolmentCodeSchema.safeParse(code);
   if (!parsed.success) return fail('bad_format');
-  if (typeof navigator !== 'undefined' && !navigator.onLine) return fail('offline');
+  if (!isOnline()) return fail('offline');
 
   const transport: ApiTransport = {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
@@ -54,11 +57,6 @@ export async function enrol(code: string, options: EnrolOptions = {}): Promise<E
     await setMeta(db, 'cursor', 0);
     await db.meta.delete('syncProblem');
   });
-  notifyDataChange(db, 'enrolled');
+  store.changes.emit({ kind: 'enrolled' });
   return { ok: true, trainee };
-}
-
-/** Who this phone is enrolled for, or null before enrolment (and after a revoked token). */
-export async function readEnrolment(db: LearnDb = getDb()): Promise<EnrolResponse['trainee'] | null> {
-  return (await getMeta(db, 'trainee')) ?? null;
 }

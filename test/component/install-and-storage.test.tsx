@@ -6,8 +6,10 @@ import { StorageStatus } from '../../src/app/components/StorageStatus.tsx';
 import { setLanguage } from '../../src/app/i18n/i18n.ts';
 import { isIosSafari, listenForInstallPrompt } from '../../src/app/install/install-events.ts';
 import { atRiskOfEviction } from '../../src/app/install/ios-eviction.ts';
-import { LearnDb, setDefaultDb, setMeta } from '../../src/data/db.ts';
-import { record } from '../../src/data/record.ts';
+import { SyncStatus } from '../../src/app/components/SyncStatus.tsx';
+import type { LocalStore } from '../../src/data/local-store.ts';
+import { setMeta } from '../../src/data/store/learn-db.ts';
+import { freshAppStore } from './app-store.ts';
 
 const iphoneSafari =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
@@ -80,12 +82,12 @@ describe('storage status', () => {
 
 describe('the iOS warning about unsynced progress', () => {
   const day = 24 * 60 * 60 * 1000;
-  let db: LearnDb;
+  let store: LocalStore;
   beforeEach(() => {
-    db = new LearnDb(`component-ios-${Math.random()}`);
-    setDefaultDb(db);
+    store = freshAppStore('ios');
   });
-  afterEach(() => db.delete());
+  /** The sync line beside the warning shows the waiting event: the warning has had its chance. */
+  const statusShowsWaiting = () => vi.waitFor(() => expect(screen.getByTestId('sync-status').textContent).toContain('1 thay đổi đang chờ'));
 
   it('applies only to Safari tabs on iOS with progress unsynced for more than a day', () => {
     const risk = { iosSafari: true, standalone: false, oldestPendingAt: 0, now: day + 1 };
@@ -98,30 +100,30 @@ describe('the iOS warning about unsynced progress', () => {
 
   it('warns in the trainee language once the oldest unsynced step is a day old, and not after it syncs', async () => {
     vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(iphoneSafari);
-    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } }, db);
+    await store.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
     const recordedAt = Date.now();
-    const { rerender } = render(<IosEvictionWarning now={recordedAt + day / 2} />);
-    await new Promise((r) => setTimeout(r, 50));
+    const { rerender } = render(<><IosEvictionWarning now={recordedAt + day / 2} /><SyncStatus /></>);
+    await statusShowsWaiting();
     expect(screen.queryByRole('alert')).toBeNull();
 
-    rerender(<IosEvictionWarning now={recordedAt + 2 * day} />);
+    rerender(<><IosEvictionWarning now={recordedAt + 2 * day} /><SyncStatus /></>);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Tiến độ học từ ngày \d+ tháng \d+ mới chỉ lưu trên máy này/);
     await setLanguage('en');
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain("Safari deletes a website's data after seven days"));
     expect(screen.getByRole('button', { name: 'How to add it' })).toBeTruthy();
 
     expect(screen.getByRole('alert').textContent).toContain('enrol to keep a copy on the server'); // not enrolled yet
-    await setMeta(db, 'token', 'token-token-token-token-token');
+    await setMeta(store.db, 'token', 'token-token-token-token-token');
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('connect to the internet so it syncs'));
 
-    await db.events.toCollection().modify({ synced: 1 });
+    await store.db.events.toCollection().modify({ synced: 1 });
     await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 
   it('stays away on Android and from the home screen app', async () => {
-    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } }, db);
-    render(<IosEvictionWarning now={Date.now() + 3 * day} />);
-    await new Promise((r) => setTimeout(r, 50));
+    await store.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
+    render(<><IosEvictionWarning now={Date.now() + 3 * day} /><SyncStatus /></>);
+    await statusShowsWaiting();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { courseAssets } from '../../plugins/lessons/course-assets.ts';
 import { App } from '../../src/app/App.tsx';
-import { LearnDb, setDefaultDb } from '../../src/data/db.ts';
+import type { LearnDb } from '../../src/data/store/learn-db.ts';
+import { freshAppStore } from './app-store.ts';
 
 // The real course, served the way the built app is: fetch answers the hashed JSON files.
 const course = compileCourse(join(import.meta.dirname, '../../content'));
@@ -21,8 +22,7 @@ function serveCourse() {
 describe('the lesson page', () => {
   let db: LearnDb;
   beforeEach(() => {
-    db = new LearnDb(`lesson-page-${Math.random()}`);
-    setDefaultDb(db);
+    db = freshAppStore('lesson-page').db;
     serveCourse();
     window.scrollTo = () => {};
     history.replaceState(null, '', `/lessons/${lesson.id}`);
@@ -31,7 +31,6 @@ describe('the lesson page', () => {
     cleanup();
     vi.unstubAllGlobals();
     history.replaceState(null, '', '/');
-    await db.delete();
   });
 
   it('fetches the lesson and shows its sections in the app language', async () => {

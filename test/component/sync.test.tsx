@@ -3,24 +3,24 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EnrolForm } from '../../src/app/components/EnrolForm.tsx';
 import { SyncStatus } from '../../src/app/components/SyncStatus.tsx';
 import { setLanguage } from '../../src/app/i18n/i18n.ts';
-import { markSectionRead } from '../../src/data/actions.ts';
-import { LearnDb, setDefaultDb, setMeta } from '../../src/data/db.ts';
-import { record } from '../../src/data/record.ts';
+import type { LocalStore } from '../../src/data/local-store.ts';
+import { setMeta, type LearnDb } from '../../src/data/store/learn-db.ts';
+import { markSectionRead } from '../../src/data/verbs.ts';
+import { freshAppStore } from './app-store.ts';
 
+let store: LocalStore;
 let db: LearnDb;
-let n = 0;
 beforeEach(() => {
-  db = new LearnDb(`component-sync-${++n}`);
-  setDefaultDb(db);
+  store = freshAppStore('sync');
+  db = store.db;
 });
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
-  await db.delete();
 });
 
 const status = () => screen.getByTestId('sync-status');
-const read = () => record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } }, db);
+const read = () => store.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
 const enrolled = () => setMeta(db, 'token', 'token-token-token-token-token');
 
 describe('SyncStatus', () => {

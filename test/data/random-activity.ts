@@ -1,5 +1,5 @@
-import type { LearnDb } from '../../src/data/db.ts';
-import { record, type EventInput } from '../../src/data/record.ts';
+import type { LocalStore } from '../../src/data/local-store.ts';
+import type { EventInput } from '../../src/data/outbox/record.ts';
 import type { Catalogue } from '../../src/shared/catalogue.ts';
 
 /** One random learner action inside `catalogue`, drawn with `random`. */
@@ -20,9 +20,9 @@ export function randomAction(catalogue: Catalogue, random: () => number): EventI
   return { type: 'note_saved', lessonId, payload: { text: random() < 0.1 ? '' : `Ghi chú ${Math.floor(random() * 1e6)}: Chính phủ số` } };
 }
 
-/** Records `count` random actions on `db`; resolves with their event ids. */
-export async function recordRandom(db: LearnDb, catalogue: Catalogue, random: () => number, count: number): Promise<string[]> {
+/** Records `count` random actions in `store`; resolves with their event ids. */
+export async function recordRandom(store: LocalStore, catalogue: Catalogue, random: () => number, count: number): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) ids.push((await record(randomAction(catalogue, random), db)).id);
+  for (let i = 0; i < count; i++) ids.push((await store.outbox.record(randomAction(catalogue, random))).id);
   return ids;
 }

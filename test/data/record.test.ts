@@ -1,21 +1,25 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerQuiz, completeLesson, markSectionRead, retryUnsaved, saveNote, setBookmark } from '../../src/data/actions.ts';
-import { getMeta, setDefaultDb, type LearnDb } from '../../src/data/db.ts';
-import { record } from '../../src/data/record.ts';
-import { syncStatusOf } from '../../src/data/sync-status.ts';
+import { setAppStore, type LocalStore } from '../../src/data/local-store.ts';
+import type { EventInput, RecordOptions } from '../../src/data/outbox/record.ts';
+import { getMeta, type LearnDb } from '../../src/data/store/learn-db.ts';
+import { answerQuiz, completeLesson, markSectionRead, retryWaitingEvents, saveNote, setBookmark } from '../../src/data/verbs.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
-import { freshDb } from './test-db.ts';
+import { freshStore } from './test-store.ts';
 
+let store: LocalStore;
 let db: LearnDb;
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
-  db = freshDb();
-  setDefaultDb(db);
+  store = freshStore();
+  db = store.db;
+  setAppStore(store);
 });
+const record = (input: EventInput, options?: RecordOptions) => store.outbox.record(input, options);
+const status = () => store.status.get();
 
-describe('record()', () => {
+describe('recording an event', () => {
   it('stores a stamped, unsynced event and its lesson progress together', async () => {
-    const event = await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } }, db);
+    const event = await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
     expect(event.deviceId).toBe(await getMeta(db, 'deviceId'));
     expect(await db.events.toArray()).toEqual([{ ...event, synced: 0 }]);
     expect((await db.progress.get('intro'))?.sectionsRead).toEqual(['s-1']);
@@ -24,18 +28,18 @@ describe('record()', () => {
 
   it('stamps each event later than the last, even within one millisecond', async () => {
     const stamps = [];
-    for (let i = 0; i < 20; i++) stamps.push((await record({ type: 'lesson_completed', lessonId: 'intro', payload: {} }, db)).at);
+    for (let i = 0; i < 20; i++) stamps.push((await record({ type: 'lesson_completed', lessonId: 'intro', payload: {} })).at);
     expect([...stamps].sort()).toEqual(stamps);
     expect(new Set(stamps).size).toBe(20);
   });
 
   it('stores nothing when updating the progress row fails', async () => {
-    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } }, db);
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
     const before = await db.progress.get('intro');
     db.progress.hook('updating', () => {
       throw new Error('disk on fire');
     });
-    await expect(record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } }, db)).rejects.toThrow();
+    await expect(record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } })).rejects.toThrow();
     expect(await db.events.count()).toBe(1);
     expect(await db.progress.get('intro')).toEqual(before);
   });
@@ -44,29 +48,29 @@ describe('record()', () => {
     db.events.hook('creating', () => {
       throw new Error('disk on fire');
     });
-    await expect(record({ type: 'lesson_completed', lessonId: 'intro', payload: {} }, db)).rejects.toThrow();
+    await expect(record({ type: 'lesson_completed', lessonId: 'intro', payload: {} })).rejects.toThrow();
     expect(await db.progress.count()).toBe(0);
   });
 
   it('stores an event id once: retrying it changes nothing', async () => {
-    const first = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, { id: 'b7f1c7a2-5d0e-4c4b-9a59-3f7f0a6f3d11' });
-    const again = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, db, { id: first.id, takenAt: Date.now() - 1000 });
+    const first = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, { id: 'b7f1c7a2-5d0e-4c4b-9a59-3f7f0a6f3d11' });
+    const again = await record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q1: ['a'] }, score: 1, passed: true } }, { id: first.id, takenAt: Date.now() - 1000 });
     expect(again).toEqual(first);
     expect(await db.events.count()).toBe(1);
     expect((await db.progress.get('intro'))?.attempts).toHaveLength(1);
   });
 
-  it('stamps late steps of one millisecond apart from each other, in order', async () => {
+  it('stamps late events of one millisecond apart from each other, in order', async () => {
     const takenAt = Date.now() - 60_000;
     const stamps = [];
-    for (let i = 0; i < 3; i++) stamps.push((await record({ type: 'lesson_completed', lessonId: 'intro', payload: {} }, db, { takenAt })).at);
+    for (let i = 0; i < 3; i++) stamps.push((await record({ type: 'lesson_completed', lessonId: 'intro', payload: {} }, { takenAt })).at);
     expect(new Set(stamps).size).toBe(3);
     expect([...stamps].sort()).toEqual(stamps);
   });
 
-  it('stamps a late step at the time it was taken, without moving the clock back', async () => {
-    const now = await record({ type: 'lesson_completed', lessonId: 'intro', payload: {} }, db);
-    const late = await record({ type: 'note_saved', lessonId: 'intro', payload: { text: 'chờ' } }, db, { takenAt: Date.now() - 60_000 });
+  it('stamps a late event at the time it was taken, without moving the clock back', async () => {
+    const now = await record({ type: 'lesson_completed', lessonId: 'intro', payload: {} });
+    const late = await record({ type: 'note_saved', lessonId: 'intro', payload: { text: 'chờ' } }, { takenAt: Date.now() - 60_000 });
     expect(late.at < now.at).toBe(true);
     expect(await getMeta(db, 'hlc')).toBe(now.at);
   });
@@ -93,46 +97,46 @@ const full = () => {
 };
 
 describe('the verbs', () => {
-  it('never reject: a full disk becomes a storage error the status line shows, and the step is kept', async () => {
+  it('never reject: a full disk becomes a storage error the status line shows, and the event is kept', async () => {
     db.events.hook('creating', full);
     await expect(markSectionRead('intro', 's-1')).resolves.toBeUndefined();
-    expect(syncStatusOf(db).get()).toMatchObject({ storageError: { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' }, unsaved: 1 });
+    expect(status()).toMatchObject({ storageError: { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' }, unsaved: 1 });
     expect(await db.events.count()).toBe(0);
   });
 
-  it('store the kept steps first, in the order taken, once there is space again', async () => {
+  it('store the kept events first, in the order taken, once there is space again', async () => {
     db.events.hook('creating', full);
     await markSectionRead('intro', 's-1');
     await saveNote('intro', 'first');
-    expect(syncStatusOf(db).get().unsaved).toBe(2);
+    expect(status().unsaved).toBe(2);
     db.events.hook('creating').unsubscribe(full);
     await saveNote('intro', 'second');
     const events = await db.events.orderBy('[synced+at]').toArray();
     expect(events.map((e) => e.payload)).toEqual([{ sectionId: 's-1' }, { text: 'first' }, { text: 'second' }]);
     expect((await db.progress.get('intro'))?.note).toBe('second');
-    expect(syncStatusOf(db).get()).toMatchObject({ storageError: null, unsaved: 0 });
+    expect(status()).toMatchObject({ storageError: null, unsaved: 0 });
   });
 
-  it('store the kept steps when the trainee taps "Try again"', async () => {
+  it('store the kept events when the trainee taps "Try again"', async () => {
     db.events.hook('creating', full);
     await completeLesson('intro');
-    await retryUnsaved();
-    expect(syncStatusOf(db).get().unsaved).toBe(1);
+    await retryWaitingEvents();
+    expect(status().unsaved).toBe(1);
     db.events.hook('creating').unsubscribe(full);
-    await retryUnsaved();
+    await retryWaitingEvents();
     expect(await db.events.count()).toBe(1);
-    expect(syncStatusOf(db).get()).toMatchObject({ storageError: null, unsaved: 0 });
+    expect(status()).toMatchObject({ storageError: null, unsaved: 0 });
   });
 
   it('report an id the course could not contain instead of storing it', async () => {
     await expect(markSectionRead('Not A Kebab Id', 's-1')).resolves.toBeUndefined();
-    expect(syncStatusOf(db).get().storageError?.code).toBe('invalid_event');
+    expect(status().storageError?.code).toBe('invalid_event');
     expect(await db.events.count()).toBe(0);
   });
 
   it('clear the storage error once saving works again', async () => {
-    syncStatusOf(db).patch({ storageError: { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' } });
+    store.changes.emit({ kind: 'unsaved', error: { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' }, waiting: 0 });
     await completeLesson('intro');
-    expect(syncStatusOf(db).get().storageError).toBeNull();
+    expect(status().storageError).toBeNull();
   });
 });

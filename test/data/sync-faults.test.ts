@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LearnDb } from '../../src/data/db.ts';
 import { enrol } from '../../src/data/enrol.ts';
-import { SyncEngine } from '../../src/data/sync-engine.ts';
+import type { LocalStore } from '../../src/data/local-store.ts';
+import { SyncEngine } from '../../src/data/sync/engine.ts';
 import { TrainingRepository } from '../../src/server/db/training-repository.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
@@ -10,7 +10,7 @@ import { startTestServer, testDatabases, type TestServer } from '../server/test-
 import { NO_FAULTS, startFaultProxy, type FaultProxy } from './fault-proxy.ts';
 import { recordRandom } from './random-activity.ts';
 import { seededRandom } from './seeded-random.ts';
-import { freshDb } from './test-db.ts';
+import { freshStore } from './test-store.ts';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261123);
 // Enough rounds that every fault fires even when a loaded machine makes fewer requests (a
@@ -45,30 +45,30 @@ describe.each(testDatabases)('two devices syncing through a faulty network ($nam
     const { trainee, code } = await issueEnrolment(repository, { name: 'Trần Thị Bình', unit: 'Bộ Y tế', now: new Date() });
     const second = await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() });
 
-    const phone = freshDb('phone');
-    const laptop = freshDb('laptop');
-    const engine = (db: LearnDb) =>
-      new SyncEngine({ db, baseUrl: proxy.url, batchSize: 5, timeoutMs: 5000, random });
+    const phone = freshStore('phone');
+    const laptop = freshStore('laptop');
+    const engine = (store: LocalStore) =>
+      new SyncEngine({ store, baseUrl: proxy.url, batchSize: 5, timeoutMs: 5000, random });
     const engines = new Map([[phone, engine(phone)], [laptop, engine(laptop)]]);
     const recorded = new Set<string>();
-    const act = async (db: LearnDb, count: number) => {
-      for (const id of await recordRandom(db, testCatalogue, random, count)) recorded.add(id);
+    const act = async (store: LocalStore, count: number) => {
+      for (const id of await recordRandom(store, testCatalogue, random, count)) recorded.add(id);
     };
 
     // Study before enrolment: kept, and synced once enrolled.
     await act(phone, 6);
     expect(await engines.get(phone)!.syncNow()).toEqual({ kind: 'not_enrolled' });
     // Enrolment goes straight to the server: a code is single-use, so a lost reply would burn it.
-    expect((await enrol(code, { db: phone, baseUrl: server.url })).ok).toBe(true);
-    expect((await enrol(second!.code, { db: laptop, baseUrl: server.url })).ok).toBe(true);
+    expect((await enrol(code, { store: phone, baseUrl: server.url })).ok).toBe(true);
+    expect((await enrol(second!.code, { store: laptop, baseUrl: server.url })).ok).toBe(true);
 
     const outcomes: Record<string, number> = {};
     for (let round = 0; round < ROUNDS; round++) {
       await Promise.all(
-        [phone, laptop].map(async (db) => {
-          await act(db, Math.floor(random() * 4));
-          const syncing = engines.get(db)!.syncNow();
-          await act(db, Math.floor(random() * 3)); // recorded while the sync is under way
+        [phone, laptop].map(async (store) => {
+          await act(store, Math.floor(random() * 4));
+          const syncing = engines.get(store)!.syncNow();
+          await act(store, Math.floor(random() * 3)); // recorded while the sync is under way
           const outcome = await syncing;
           const key = outcome.kind === 'failed' ? `failed:${outcome.failure.kind}` : outcome.kind;
           outcomes[key] = (outcomes[key] ?? 0) + 1;
@@ -79,7 +79,7 @@ describe.each(testDatabases)('two devices syncing through a faulty network ($nam
     // The network heals; a few more syncs let each device push its rest and pull the other's.
     proxy.setFaults(NO_FAULTS);
     for (let i = 0; i < 3; i++) {
-      for (const db of [phone, laptop]) expect((await engines.get(db)!.syncNow()).kind).toBe('synced');
+      for (const store of [phone, laptop]) expect((await engines.get(store)!.syncNow()).kind).toBe('synced');
     }
 
     const onServer = await repository.eventsOf(trainee.id);
@@ -87,11 +87,11 @@ describe.each(testDatabases)('two devices syncing through a faulty network ($nam
     expect(new Set(serverIds).size, 'no event stored twice').toBe(serverIds.length);
     expect(new Set(serverIds)).toEqual(recorded);
 
-    for (const db of [phone, laptop]) {
+    for (const { db } of [phone, laptop]) {
       expect(await db.events.where('synced').equals(0).count()).toBe(0);
       expect(new Set(await db.events.toCollection().primaryKeys())).toEqual(recorded);
     }
-    const progressOf = async (db: LearnDb) => Object.fromEntries((await db.progress.toArray()).map((p) => [p.lessonId, p]));
+    const progressOf = async ({ db }: LocalStore) => Object.fromEntries((await db.progress.toArray()).map((p) => [p.lessonId, p]));
     const phoneProgress = await progressOf(phone);
     expect(await progressOf(laptop)).toStrictEqual(phoneProgress);
     expect(phoneProgress).toStrictEqual(foldEvents(onServer));

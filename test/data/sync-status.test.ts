@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../src/data/backoff.ts';
-import { describeSync, type SyncSnapshot } from '../../src/data/sync-message.ts';
+import { backoffDelay } from '../../src/data/sync/backoff.ts';
+import { classifyFailure } from '../../src/data/sync/failure.ts';
+import { describeSync, type SyncSnapshot } from '../../src/data/sync/status-snapshot.ts';
 
 const base: SyncSnapshot = { online: true, syncing: false, enrolled: true, pending: 0, oldestPendingAt: null, lastSyncAt: null, problem: null, storageError: null, unsaved: 0 };
 const quota = { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' } as const;
@@ -39,5 +40,31 @@ describe('backoff', () => {
     expect(backoffDelay(3, opts(0))).toBe(4000);
     expect(backoffDelay(3, opts(0.5))).toBe(6000);
     expect(backoffDelay(50, opts(0))).toBe(90_000);
+  });
+});
+
+describe('what a failed sync means', () => {
+  const backoff = { baseMs: 2000, maxMs: 180_000, random: () => 0 };
+  const http = (status: number, extra: object = {}) => ({ kind: 'http' as const, status, code: `http_${status}`, ...extra });
+
+  it('retries an unreachable or broken server on the backoff', () => {
+    expect(classifyFailure({ kind: 'network' }, 1, 1000, backoff)).toEqual({ kind: 'unreachable', retryAt: 2000 });
+    expect(classifyFailure({ kind: 'bad_reply' }, 2, 1000, backoff)).toEqual({ kind: 'unreachable', retryAt: 3000 });
+    expect(classifyFailure(http(503), 3, 1000, backoff)).toEqual({ kind: 'unreachable', retryAt: 5000 });
+  });
+
+  it('never retries a revoked token', () => {
+    expect(classifyFailure(http(401), 1, 1000, backoff)).toEqual({ kind: 'revoked' });
+  });
+
+  it('waits at least as long as a 429 asks', () => {
+    expect(classifyFailure(http(429, { retryAfterMs: 30_000 }), 1, 1000, backoff)).toEqual({ kind: 'rate_limited', retryAt: 31_000 });
+    expect(classifyFailure(http(429), 1, 1000, backoff)).toEqual({ kind: 'rate_limited', retryAt: 2000 });
+  });
+
+  it("keeps the server's code for another refusal, and retries it on the backoff", () => {
+    expect(classifyFailure({ ...http(400), code: 'validation_failed' }, 1, 1000, backoff)).toEqual({
+      kind: 'refused', status: 400, code: 'validation_failed', retryAt: 2000,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { getMeta, LearnDb, type StoredEvent } from '../../src/data/db.ts';
-import { defineSchema, LATEST_VERSION, SCHEMA_VERSIONS } from '../../src/data/schema.ts';
+import { getMeta, LearnDb, type StoredEvent } from '../../src/data/store/learn-db.ts';
+import { defineSchema, LATEST_VERSION, SCHEMA_VERSIONS } from '../../src/data/store/schema.ts';
 import { learnerEventSchema } from '../../src/shared/events.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';

@@ -69,6 +69,37 @@ export const topBlock = (page: Page) =>
     return { section: el.closest<HTMLElement>('[data-section]')!.dataset.section, block: el.dataset.block };
   });
 
+/**
+ * Scrolls a lesson section to the top and resolves once the browser has reported it on screen to
+ * an IntersectionObserver. Observers are told in the order they were made, so by then the app's
+ * own (made when the lesson opened) has started the section's dwell timer.
+ */
+export const scrollSectionIntoView = (page: Page, sectionId: string) =>
+  page.locator(`[data-section="${sectionId}"]`).evaluate(
+    (section) =>
+      new Promise<void>((resolve) => {
+        section.querySelector('h2')!.scrollIntoView({ block: 'start' });
+        const observer = new IntersectionObserver(
+          ([entry]) => {
+            if (!entry!.isIntersecting) return;
+            observer.disconnect();
+            resolve();
+          },
+          { threshold: [0, 0.1, 0.25, 0.5, 0.75, 1] },
+        );
+        observer.observe(section);
+      }),
+  );
+
+/** The reading place the app saved for a lesson (it saves once scrolling settles), or null. */
+export const savedPlace = (page: Page, lessonId: string) =>
+  page.evaluate((id) => {
+    const saved = localStorage.getItem(`egov-learn.position.${id}`);
+    if (!saved) return null;
+    const { sectionId, block } = JSON.parse(saved) as { sectionId: string; block: number };
+    return { section: sectionId, block: String(block) };
+  }, lessonId);
+
 const networkConditions = (offline: boolean) => ({ offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
 /**

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPhone, waitForServiceWorker } from './browser.ts';
@@ -26,7 +27,7 @@ describe('a lesson opened by its address, on a slow phone\'s terms', () => {
     // The text arrives well after the app's first paint, as on a slow link: background work
     // must still wait for it (on loopback it would be on screen in the first frame anyway).
     await page.route('**/course/lessons/**', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await delay(400);
       await route.continue();
     });
     const downloads: string[] = [];
@@ -59,7 +60,7 @@ describe('a lesson opened by its address, on a slow phone\'s terms', () => {
 
     // Then the background work starts: progress, sync and the service worker.
     await waitForServiceWorker(page);
-    expect(downloads.some((url) => /^\/assets\/sync-engine-.+\.js$/.test(url))).toBe(true);
+    expect(downloads.some((url) => /^\/assets\/phone-data-.+\.js$/.test(url))).toBe(true);
     await context.close();
   });
 

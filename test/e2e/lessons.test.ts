@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { baseUrl, launchChromium, newPhone, passQuiz, topBlock, waitForServiceWorker } from './browser.ts';
+import { baseUrl, launchChromium, newPhone, passQuiz, savedPlace, scrollSectionIntoView, topBlock, waitForServiceWorker } from './browser.ts';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
 const lesson = course.lessons[0]!;
@@ -54,7 +54,7 @@ describe('lessons in Chromium', () => {
     await expect.poll(() => page.locator('.pair-both').count()).toBeGreaterThan(0);
     expect(await topBlock(page)).toEqual(before);
 
-    await page.waitForTimeout(600); // the position is saved once scrolling settles
+    await expect.poll(() => savedPlace(page, lesson.id)).toEqual(before);
     await page.goto('/');
     await page.goto(`/lessons/${lesson.id}`);
     await expect.poll(() => topBlock(page)).toEqual(before);
@@ -77,10 +77,9 @@ describe('lessons in Chromium', () => {
     await page.goto(`/lessons/${lesson.id}`);
     await expect.poll(() => page.locator('.lesson-section').count()).toBe(lesson.sections.length);
     for (const s of lesson.sections) {
-      await page.locator(`[data-section="${s.id}"] h2`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       // IntersectionObserver reports on the next rendered frame (real time), then the dwell
       // timers run on the page's fake clock: the longest dwell is 12 s.
-      await page.waitForTimeout(150);
+      await scrollSectionIntoView(page, s.id);
       await page.clock.runFor(13_000);
       await expect.poll(() => page.locator(`[data-section="${s.id}"] .read-mark`).count(), { message: s.id, timeout: 5000 }).toBe(1);
     }

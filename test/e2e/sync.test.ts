@@ -5,7 +5,7 @@ import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
 import { TrainingRepository } from '../../src/server/db/training-repository.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import { launchChromium, newPhone, passQuiz, readStore, reloadOffline, waitForServiceWorker } from './browser.ts';
+import { launchChromium, newPhone, passQuiz, readStore, reloadOffline, scrollSectionIntoView, waitForServiceWorker } from './browser.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
 
@@ -46,8 +46,7 @@ describe('sync in Chromium', () => {
     await page.goto(`/lessons/${lesson.id}`);
     await expect.poll(() => page.locator('.lesson-section').count()).toBe(lesson.sections.length);
     for (const s of lesson.sections.slice(0, 2)) {
-      await page.locator(`[data-section="${s.id}"] h2`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await page.waitForTimeout(150);
+      await scrollSectionIntoView(page, s.id);
       await page.clock.runFor(13_000);
       await expect.poll(() => page.locator(`[data-section="${s.id}"] .read-mark`).count(), { timeout: 5000 }).toBe(1);
     }

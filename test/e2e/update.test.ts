@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { launchChromium, newPhone, readStore, topBlock, waitForServiceWorker } from './browser.ts';
+import { launchChromium, newPhone, readStore, savedPlace, topBlock, waitForServiceWorker } from './browser.ts';
 
 describe('a new version in Chromium', () => {
   const swPath = join(inject('staticDir'), 'sw.js');
@@ -31,7 +31,9 @@ describe('a new version in Chromium', () => {
     const prompt = page.getByRole('alertdialog');
     await prompt.waitFor();
     expect(await prompt.textContent()).toContain('Đã có phiên bản mới');
-    await page.waitForTimeout(500);
+    // Nothing reloaded the page: the new worker is still waiting for the trainee, and only its
+    // activation could have reloaded it.
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting?.state)).toBe('installed');
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
 
     await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Tải lại' }).click()]);
@@ -101,7 +103,7 @@ describe('a new version with changed lesson text in Chromium', () => {
     await expect.poll(async () => (await readStore(page, 'events')).filter((e) => e.type !== 'section_read').length).toBe(2);
     await page.locator(`[data-section="${lesson.sections[2]!.id}"] [data-block="1"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const place = await topBlock(page);
-    await page.waitForTimeout(600); // the place is saved once scrolling settles
+    await expect.poll(() => savedPlace(page, lesson.id)).toEqual(place);
     const before = await readStore(page, 'events');
     expect(before.every((e) => e.synced === 0)).toBe(true);
 

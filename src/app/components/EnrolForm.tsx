@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { enrol, type EnrolError } from '../../data/enrol.ts';
+import type { EnrolError } from '../../data/phone-data.ts';
+import { act } from '../data-layer.ts';
 import { useEnrolment } from '../hooks/use-enrolment.ts';
 import { useOnline } from '../hooks/use-online.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
@@ -23,7 +24,7 @@ export function EnrolForm() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await enrol(code);
+    const result = await act((data) => data.enrol(code));
     setBusy(false);
     if (!result.ok) setError(result.error);
   };

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { describeSync, type SyncMessage } from '../../data/sync-message.ts';
+import { describeSync, type SyncMessage } from '../../data/sync/status-snapshot.ts';
+import { act } from '../data-layer.ts';
 import { useSyncStatus } from '../hooks/use-sync-status.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import './sync.css';
@@ -58,5 +59,4 @@ function text(t: TFunction, m: SyncMessage, time: (at: number) => string): strin
   }
 }
 
-// Loaded on demand: the verbs bring zod and the event schemas, which the first paint does without.
-const retry = () => void import('../../data/actions.ts').then((m) => m.retryUnsaved());
+const retry = () => void act((data) => data.retryWaitingEvents());

@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { isOnline, onNetworkChange } from '../../data/network.ts';
 
 /** Whether the browser believes it has a network connection, updated on online/offline. */
 export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
+  const [online, setOnline] = useState(isOnline);
+  useEffect(() => onNetworkChange(setOnline), []);
   return online;
 }

@@ -1,14 +1,14 @@
-import { useMemo } from 'preact/hooks';
 import type { LessonProgress } from '../../shared/progress.ts';
-import { useLiveQuery } from './use-live-query.ts';
+import { useLive } from './use-live.ts';
 
 /** One lesson's progress, live; undefined while loading and for a lesson never touched. */
 export function useLessonProgress(lessonId: string): LessonProgress | undefined {
-  return useLiveQuery((db) => db.progress.get(lessonId), [lessonId]);
+  return useLive((data) => data.lessonProgress(lessonId), [lessonId]);
 }
+
+const none: Record<string, LessonProgress> = {};
 
 /** Every touched lesson's progress by lesson id, live; {} while loading. */
 export function useCourseProgress(): Record<string, LessonProgress> {
-  const rows = useLiveQuery((db) => db.progress.toArray(), []);
-  return useMemo(() => Object.fromEntries((rows ?? []).map((p) => [p.lessonId, p])), [rows]);
+  return useLive((data) => data.courseProgress(), []) ?? none;
 }

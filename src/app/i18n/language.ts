@@ -1,3 +1,4 @@
+import { browserStorage } from '../../data/local-storage.ts';
 import { preferredLanguage } from '../../shared/preferred-language.ts';
 
 export const languages = ['vi', 'en'] as const;
@@ -11,21 +12,25 @@ export function isLanguage(value: unknown): value is Language {
 
 /** The trainee's remembered choice, else the phone's languages decide (see preferredLanguage). */
 export function detectLanguage(
-  stored: string | null = safeStorage()?.getItem(STORAGE_KEY) ?? null,
+  stored: string | null = readChoice(),
   preferred: readonly string[] = navigator.languages ?? [navigator.language],
 ): Language {
   return isLanguage(stored) ? stored : preferredLanguage(preferred);
 }
 
+// A plain string, not JSON: kept as earlier versions of the app wrote it.
 export function rememberLanguage(lng: Language) {
-  safeStorage()?.setItem(STORAGE_KEY, lng);
+  try {
+    browserStorage()?.setItem(STORAGE_KEY, lng);
+  } catch {
+    // full or forbidden: the choice lasts for the session
+  }
 }
 
-// Storage can throw in private modes or when disabled; the choice then lasts for the session.
-function safeStorage(): Storage | undefined {
+function readChoice(): string | null {
   try {
-    return window.localStorage;
+    return browserStorage()?.getItem(STORAGE_KEY) ?? null;
   } catch {
-    return undefined;
+    return null;
   }
 }

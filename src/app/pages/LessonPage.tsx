@@ -17,12 +17,9 @@ import { loadLesson } from '../content/loaders.ts';
 import { useLoaded } from '../content/use-loaded.ts';
 import { useLessonProgress } from '../hooks/use-progress.ts';
 import { releaseBackgroundWork } from '../background-work.ts';
+import { act } from '../data-layer.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { NotFound } from './NotFound.tsx';
-
-// The verbs load on the first step, not with the screen: the data layer (Dexie) would delay the text.
-type Actions = typeof import('../../data/actions.ts');
-const act = (step: (actions: Actions) => Promise<void>) => void import('../../data/actions.ts').then(step);
 
 /** /lessons/:id — the reader, the quiz, sources and previous/next. */
 export function LessonPage() {
@@ -52,13 +49,13 @@ function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefine
   useEffect(() => {
     if (readyToComplete(status) && !reported.current.has('#completed')) {
       reported.current.add('#completed');
-      act((a) => a.completeLesson(id));
+      void act((data) => data.completeLesson(id));
     }
   });
   const onSectionRead = (sectionId: string) => {
     if (reported.current.has(sectionId)) return;
     reported.current.add(sectionId);
-    act((a) => a.markSectionRead(id, sectionId));
+    void act((data) => data.markSectionRead(id, sectionId));
   };
 
   return (
@@ -81,15 +78,15 @@ function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefine
             sectionsRead={progress?.sectionsRead ?? []}
             onSectionRead={onSectionRead}
             bookmarks={progress?.bookmarks}
-            onBookmark={(sectionId, on) => act((a) => a.setBookmark(id, sectionId, on))}
+            onBookmark={(sectionId, on) => void act((data) => data.setBookmark(id, sectionId, on))}
             startAt={startAt}
           />
           <section class="lesson-quiz" aria-labelledby="quiz-title">
             <h2 id="quiz-title">{t('lesson:quiz.title')}</h2>
             <p>{t('lesson:quiz.intro', { count: loaded.data.quiz.questions.length, mark: Math.round(loaded.data.quiz.passMark * 100) })}</p>
-            <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed) => act((a) => a.answerQuiz(id, answers, score, passed))} />
+            <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed) => void act((data) => data.answerQuiz(id, answers, score, passed))} />
           </section>
-          <LessonNote saved={progress?.note ?? ''} onSave={(text) => act((a) => a.saveNote(id, text))} />
+          <LessonNote saved={progress?.note ?? ''} onSave={(text) => void act((data) => data.saveNote(id, text))} />
           <LessonSources sources={loaded.data.sources} mode={mode} />
         </>
       )}

@@ -1,22 +1,22 @@
 // A page that exposes the app's real data layer (Dexie store, record(), enrol(), SyncEngine) to
 // the phone-side benchmark, built with the app's Vite config and served by the real server.
-import { LearnDb } from '../../../src/data/db.ts';
 import { enrol } from '../../../src/data/enrol.ts';
-import { record } from '../../../src/data/record.ts';
-import { SyncEngine } from '../../../src/data/sync-engine.ts';
+import { LocalStore } from '../../../src/data/local-store.ts';
+import { LearnDb } from '../../../src/data/store/learn-db.ts';
+import { SyncEngine } from '../../../src/data/sync/engine.ts';
 
 const sectionRead = (lessonId: string, sectionId: string) => ({ type: 'section_read' as const, lessonId, payload: { sectionId } });
 
 const phoneBench = {
   /** Milliseconds for each of n record() calls, and for n bare Dexie adds of the same shape. */
   async recordTimes(n: number, lessonId: string, sections: string[]) {
-    const db = new LearnDb(`bench-record-${Date.now()}`);
+    const store = new LocalStore(`bench-record-${Date.now()}`);
     const bare = new LearnDb(`bench-bare-${Date.now()}`);
     const recordMs: number[] = [];
     const bareMs: number[] = [];
     for (let i = 0; i < n; i++) {
       let t = performance.now();
-      const event = await record(sectionRead(lessonId, sections[i % sections.length]!), db);
+      const event = await store.outbox.record(sectionRead(lessonId, sections[i % sections.length]!));
       recordMs.push(performance.now() - t);
       t = performance.now();
       await bare.events.add({ ...event, id: crypto.randomUUID(), synced: 0 });
@@ -27,9 +27,10 @@ const phoneBench = {
 
   /** Queues n events offline-style (not enrolled yet), enrols, then syncs until none wait. */
   async syncQueued(n: number, lessonId: string, sections: string[], code: string) {
-    const db = new LearnDb(`bench-sync-${Date.now()}`);
-    for (let i = 0; i < n; i++) await record(sectionRead(lessonId, sections[i % sections.length]!), db);
-    const enrolled = await enrol(code, { db });
+    const store = new LocalStore(`bench-sync-${Date.now()}`);
+    const { db } = store;
+    for (let i = 0; i < n; i++) await store.outbox.record(sectionRead(lessonId, sections[i % sections.length]!));
+    const enrolled = await enrol(code, { store });
     if (!enrolled.ok) throw new Error(`enrol failed: ${enrolled.error.code}`);
     // The time spent in HTTP round trips (request out, reply read), to tell the network and the
     // server apart from the phone's own work (reading the outbox, marking events synced).
@@ -43,7 +44,7 @@ const phoneBench = {
       rounds++;
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     };
-    const engine = new SyncEngine({ db, fetch: timedFetch });
+    const engine = new SyncEngine({ store, fetch: timedFetch });
     const start = performance.now();
     while ((await db.events.where('synced').equals(0).count()) > 0) {
       const run = await engine.syncNow();

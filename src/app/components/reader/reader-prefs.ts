@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { readStored, writeStored } from './stored.ts';
+import { readStored, writeStored } from '../../../data/local-storage.ts';
 
 export const readingModes = ['vi', 'en', 'both'] as const;
 export type ReadingMode = (typeof readingModes)[number];

@@ -1,4 +1,4 @@
-import { readStored, writeStored } from './stored.ts';
+import { readStored, writeStored } from '../../../data/local-storage.ts';
 
 /** Where the trainee was in a lesson: a section and a block (paragraph pair) within it. */
 export interface ReadingPosition {

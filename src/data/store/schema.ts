@@ -1,7 +1,7 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
-import type { LearnerEvent } from '../shared/events.ts';
-import { foldEvents } from '../shared/merge-progress.ts';
+import type { LearnerEvent } from '../../shared/events.ts';
+import { foldEvents } from '../../shared/merge-progress.ts';
 
 /*
  * The phone's database schema, every version of it, in one place. A version that has shipped is

@@ -1,7 +1,7 @@
-import type { LearnerEvent } from '../shared/events.ts';
-import { applyEvent } from '../shared/merge-progress.ts';
-import type { SyncResponse } from '../shared/sync-api.ts';
-import { getMeta, setMeta, type LearnDb } from './db.ts';
+import type { LearnerEvent } from '../../shared/events.ts';
+import { applyEvent } from '../../shared/merge-progress.ts';
+import type { SyncResponse } from '../../shared/sync-api.ts';
+import { getMeta, setMeta, type LearnDb } from '../store/learn-db.ts';
 
 /**
  * Applies one sync reply in one transaction: marks exactly the accepted ids synced, stores the

@@ -1,7 +1,8 @@
-import { SYNC_BATCH_LIMIT, syncResponseSchema, type SyncRequest } from '../shared/sync-api.ts';
+import { SYNC_BATCH_LIMIT, syncResponseSchema, type SyncRequest } from '../../shared/sync-api.ts';
 import { postJson, type ApiFailure, type ApiTransport } from './api-client.ts';
 import { applySyncReply } from './apply-reply.ts';
-import { ensureDeviceId, getMeta, unsyncedEvents, type LearnDb, type StoredEvent } from './db.ts';
+import { unsyncedEvents } from '../outbox/unsynced.ts';
+import { ensureDeviceId, getMeta, type LearnDb, type StoredEvent } from '../store/learn-db.ts';
 
 export type SyncOutcome =
   | { kind: 'synced'; pushed: number; pulled: number }

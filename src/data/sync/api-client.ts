@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { apiErrorBodySchema } from '../shared/api-error.ts';
+import { apiErrorBodySchema } from '../../shared/api-error.ts';
 
 /** How a call to the API can fail, as a value: the caller decides what the trainee sees. */
 export type ApiFailure =

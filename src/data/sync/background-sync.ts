@@ -1,4 +1,4 @@
-import { BACKGROUND_SYNC_TAG, swMessages } from '../shared/sw-messages.ts';
+import { BACKGROUND_SYNC_TAG, swMessages } from '../../shared/sw-messages.ts';
 
 interface SyncManagerLike {
   register(tag: string): Promise<void>;

@@ -1,16 +1,16 @@
-import { SYNC_BATCH_LIMIT } from '../shared/sync-api.ts';
-import type { ApiFailure, ApiTransport } from './api-client.ts';
-import { backoffDelay } from './backoff.ts';
+import { SYNC_BATCH_LIMIT } from '../../shared/sync-api.ts';
+import { appStore, type LocalStore } from '../local-store.ts';
+import { isOnline, onNetworkChange } from '../network.ts';
+import { getMeta, setMeta } from '../store/learn-db.ts';
+import type { ApiTransport } from './api-client.ts';
 import { onSyncRequestedByWorker, requestBackgroundSync } from './background-sync.ts';
-import { onDataChange } from './changes.ts';
-import { getDb, getMeta, setMeta, type LearnDb } from './db.ts';
-import { withSyncLock } from './sync-lock.ts';
-import type { SyncProblem } from './sync-problem.ts';
-import { runSync, type SyncOutcome } from './sync-round.ts';
-import { syncStatusOf } from './sync-status.ts';
+import { classifyFailure } from './failure.ts';
+import { withSyncLock } from './lock.ts';
+import { runSync, type SyncOutcome } from './round.ts';
 
 export interface SyncEngineOptions {
-  db?: LearnDb;
+  /** The store to keep in step; the app's by default. */
+  store?: LocalStore;
   fetch?: typeof fetch;
   baseUrl?: string;
   batchSize?: number;
@@ -31,7 +31,7 @@ export type SyncRun = SyncOutcome | { kind: 'offline' } | { kind: 'busy' };
  * sync status (persisted), never only in a console.
  */
 export class SyncEngine {
-  readonly db: LearnDb;
+  readonly store: LocalStore;
   private readonly transport: ApiTransport;
   private readonly options: Required<Pick<SyncEngineOptions, 'batchSize' | 'debounceMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'random'>>;
   private running: Promise<SyncRun> | undefined;
@@ -43,7 +43,7 @@ export class SyncEngine {
   private cleanups: Array<() => void> = [];
 
   constructor(options: SyncEngineOptions = {}) {
-    this.db = options.db ?? getDb();
+    this.store = options.store ?? appStore();
     const f = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     this.transport = { fetch: f, baseUrl: options.baseUrl ?? '', timeoutMs: options.timeoutMs ?? 30_000 };
     this.options = {
@@ -61,22 +61,20 @@ export class SyncEngine {
     this.stopped = false;
     const now = () => void this.syncNow();
     this.cleanups.push(
-      onDataChange(this.db, (change) => {
-        if (change === 'enrolled') return now();
+      this.store.changes.on((change) => {
+        if (change.kind === 'enrolled') return now();
+        if (change.kind !== 'recorded') return;
         void requestBackgroundSync();
         // While failing, new events wait for the backoff timer instead of hammering the server.
         if (this.failures === 0) this.schedule(this.options.debounceMs);
       }),
       onSyncRequestedByWorker(now),
+      onNetworkChange((online) => online && now()),
     );
-    if (typeof window !== 'undefined') {
+    if (typeof document !== 'undefined') {
       const onVisible = () => document.visibilityState === 'visible' && now();
-      window.addEventListener('online', now);
       document.addEventListener('visibilitychange', onVisible);
-      this.cleanups.push(() => {
-        window.removeEventListener('online', now);
-        document.removeEventListener('visibilitychange', onVisible);
-      });
+      this.cleanups.push(() => document.removeEventListener('visibilitychange', onVisible));
     }
     now();
     return () => this.stop();
@@ -90,14 +88,14 @@ export class SyncEngine {
 
   /** Syncs now, or joins the sync already running in this tab (and runs once more after it). */
   syncNow(): Promise<SyncRun> {
-    if (typeof navigator !== 'undefined' && !navigator.onLine) return Promise.resolve({ kind: 'offline' });
+    if (!isOnline()) return Promise.resolve({ kind: 'offline' });
     if (this.running) {
       // Events recorded while a sync is under way may have missed its batch.
       this.again = true;
       return this.running;
     }
     this.clearTimer();
-    const run = withSyncLock(`egov-sync:${this.db.name}`, () => this.runOnce()).then((r) =>
+    const run = withSyncLock(`egov-sync:${this.store.db.name}`, () => this.runOnce()).then((r) =>
       r === 'busy' ? ({ kind: 'busy' } as const) : r,
     );
     this.running = run.finally(() => {
@@ -116,17 +114,17 @@ export class SyncEngine {
 
   private async runOnce(): Promise<SyncRun> {
     // Not enrolled: nothing to do, and no "Syncing…" flashing in the header either.
-    if (!(await getMeta(this.db, 'token'))) return { kind: 'not_enrolled' };
-    const status = syncStatusOf(this.db);
-    status.patch({ syncing: true });
+    const { db, changes } = this.store;
+    if (!(await getMeta(db, 'token'))) return { kind: 'not_enrolled' };
+    changes.emit({ kind: 'syncing', on: true });
     let outcome: SyncOutcome;
     try {
-      outcome = await runSync(this.db, this.transport, this.options.batchSize);
+      outcome = await runSync(db, this.transport, this.options.batchSize);
     } catch {
       // A Dexie failure mid-sync: nothing was marked synced that the server did not accept.
       outcome = { kind: 'failed', failure: { kind: 'network' } };
     } finally {
-      status.patch({ syncing: false });
+      changes.emit({ kind: 'syncing', on: false });
     }
     await this.remember(outcome).catch(() => {});
     return outcome;
@@ -134,7 +132,7 @@ export class SyncEngine {
 
   /** Persists the outcome for the status line and arranges the next attempt. */
   private async remember(outcome: SyncOutcome): Promise<void> {
-    const db = this.db;
+    const { db } = this.store;
     if (outcome.kind === 'synced') {
       this.failures = 0;
       await db.transaction('rw', db.meta, async () => {
@@ -144,26 +142,15 @@ export class SyncEngine {
       return;
     }
     if (outcome.kind === 'not_enrolled') return; // enrol() triggers the next sync
-    const problem = this.problemOf(outcome.failure);
+    this.failures++;
+    const { backoffBaseMs: baseMs, backoffMaxMs: maxMs, random } = this.options;
+    const problem = classifyFailure(outcome.failure, this.failures, Date.now(), { baseMs, maxMs, random });
     await db.transaction('rw', db.meta, async () => {
       await setMeta(db, 'syncProblem', problem);
       // A revoked token is useless; removing it brings the enrolment form back. The events stay.
       if (problem.kind === 'revoked') await db.meta.bulkDelete(['token', 'trainee']);
     });
     if (problem.kind !== 'revoked') this.schedule(problem.retryAt - Date.now());
-  }
-
-  private problemOf(failure: ApiFailure): SyncProblem {
-    this.failures++;
-    const wait = backoffDelay(this.failures, {
-      baseMs: this.options.backoffBaseMs,
-      maxMs: this.options.backoffMaxMs,
-      random: this.options.random,
-    });
-    if (failure.kind !== 'http' || failure.status >= 500) return { kind: 'unreachable', retryAt: Date.now() + wait };
-    if (failure.status === 401) return { kind: 'revoked' };
-    if (failure.status === 429) return { kind: 'rate_limited', retryAt: Date.now() + Math.max(wait, failure.retryAfterMs ?? 0) };
-    return { kind: 'refused', status: failure.status, code: failure.code, retryAt: Date.now() + wait };
   }
 
   /** Runs a sync in `ms`, unless one is already due sooner. */

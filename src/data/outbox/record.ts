@@ -1,19 +1,18 @@
-import { learnerEventSchema, type LearnerEvent } from '../shared/events.ts';
-import { formatHlc, nextHlc, type Hlc } from '../shared/hlc.ts';
-import { applyEvent } from '../shared/merge-progress.ts';
-import { notifyDataChange } from './changes.ts';
-import { ensureDeviceId, getDb, getMeta, setMeta, type LearnDb } from './db.ts';
+import { learnerEventSchema, type LearnerEvent } from '../../shared/events.ts';
+import { formatHlc, nextHlc, type Hlc } from '../../shared/hlc.ts';
+import { applyEvent } from '../../shared/merge-progress.ts';
+import { ensureDeviceId, getMeta, setMeta, type LearnDb } from '../store/learn-db.ts';
 
 type WithoutStamp<T> = T extends unknown ? Omit<T, 'id' | 'deviceId' | 'at'> : never;
 /** An event as a verb describes it; record() adds the id, the device and the HLC stamp. */
 export type EventInput = WithoutStamp<LearnerEvent>;
 
-/** How a step keeps its identity: its id, and for a retried step the time it was taken. */
+/** How an event keeps its identity: its id, and for a retried event the time it was taken. */
 export interface RecordOptions {
   /** The event id. Random by default. */
   id?: string;
   /**
-   * Given for a step being retried, with when the trainee took it (ms). Such a step keeps its
+   * Given for an event being retried, with when the trainee acted (ms). Such an event keeps its
    * place in time (so a later edit made on another device still wins), and it may already be
    * stored (an earlier attempt can commit and still report a failure): then nothing is stored.
    */
@@ -22,12 +21,12 @@ export interface RecordOptions {
 
 /**
  * Stamps `input` and, in one transaction, appends it to the event log (unsynced) and updates
- * its lesson's progress row: either both are stored or neither. Throws on failure (the verbs
- * in actions.ts turn that into a DataError); resolves with the stored event. A retried step
- * (`takenAt`) whose id is already stored stores nothing and resolves with the stored event, so
- * it is never counted twice.
+ * its lesson's progress row: either both are stored or neither. Throws on failure (the outbox
+ * turns that into a DataError); resolves with the stored event. A retried event (`takenAt`)
+ * whose id is already stored stores nothing and resolves with the stored event, so it is never
+ * counted twice.
  */
-export async function record(input: EventInput, db: LearnDb = getDb(), { id = crypto.randomUUID(), takenAt }: RecordOptions = {}): Promise<LearnerEvent> {
+export async function record(db: LearnDb, input: EventInput, { id = crypto.randomUUID(), takenAt }: RecordOptions = {}): Promise<LearnerEvent> {
   const deviceId = await ensureDeviceId(db);
   const event = await db.transaction('rw', [db.events, db.progress, db.meta], async () => {
     // Only a retry can find its id stored: a first attempt's id is new, so it skips the read.
@@ -37,7 +36,7 @@ export async function record(input: EventInput, db: LearnDb = getDb(), { id = cr
       return stored as LearnerEvent;
     }
     const last = await getMeta(db, 'hlc');
-    // A late step is stamped at the time it was taken, after any stamp already given to that
+    // A late event is stamped at the time it was taken, after any stamp already given to that
     // millisecond; the device's clock itself never moves back.
     const at = takenAt !== undefined && takenAt < Date.now() ? nextHlc(await lastStampAt(db, takenAt), takenAt) : nextHlc(last, Date.now());
     // Validated here as well as on the server: a bad id is a bug better caught on the phone
@@ -48,7 +47,6 @@ export async function record(input: EventInput, db: LearnDb = getDb(), { id = cr
     await db.progress.put(applyEvent(await db.progress.get(stamped.lessonId), stamped));
     return stamped;
   });
-  notifyDataChange(db, 'recorded');
   return event;
 }
 

@@ -1,9 +1,9 @@
 import Dexie, { type Table } from 'dexie';
-import type { LearnerEvent } from '../shared/events.ts';
-import type { LessonProgress } from '../shared/progress.ts';
-import type { EnrolResponse } from '../shared/sync-api.ts';
+import type { LearnerEvent } from '../../shared/events.ts';
+import type { LessonProgress } from '../../shared/progress.ts';
+import type { EnrolResponse } from '../../shared/sync-api.ts';
+import type { SyncProblem } from '../sync/failure.ts';
 import { DB_NAME, defineSchema } from './schema.ts';
-import type { SyncProblem } from './sync-problem.ts';
 
 /** An event as the phone stores it: the shared event plus whether the server holds it. */
 export type StoredEvent = LearnerEvent & { synced: 0 | 1 };
@@ -40,18 +40,6 @@ export class LearnDb extends Dexie {
   }
 }
 
-let defaultDb: LearnDb | undefined;
-
-/** The app's database, opened on first use. */
-export function getDb(): LearnDb {
-  return (defaultDb ??= new LearnDb());
-}
-
-/** Points the app's verbs and hooks at another database (tests, a second profile). */
-export function setDefaultDb(db: LearnDb): void {
-  defaultDb = db;
-}
-
 /** Reads one meta value, or undefined when it was never written. */
 export async function getMeta<K extends MetaKey>(db: LearnDb, key: K): Promise<MetaValues[K] | undefined> {
   const row = await db.meta.get(key);
@@ -72,13 +60,4 @@ export async function ensureDeviceId(db: LearnDb): Promise<string> {
     await setMeta(db, 'deviceId', id);
     return id;
   });
-}
-
-/**
- * This device's events the server does not hold yet, oldest first ([synced+at]); with `after`,
- * only those stamped later than it.
- */
-export function unsyncedEvents(db: LearnDb, after?: string) {
-  const from = after === undefined ? [0, Dexie.minKey] : [0, after];
-  return db.events.where('[synced+at]').between(from, [0, Dexie.maxKey], after === undefined);
 }

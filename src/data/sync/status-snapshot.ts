@@ -1,8 +1,9 @@
-import type { DataError } from './data-error.ts';
-import type { SyncProblem } from './sync-problem.ts';
+import type { DataError } from '../data-error.ts';
+import { isOnline } from '../network.ts';
+import type { SyncProblem } from './failure.ts';
 
 // The sync status as plain values, without Dexie: the header draws from these before the
-// database layer has loaded (see sync-status.ts for the live store).
+// database layer has loaded (status.ts is the live store).
 
 /** Everything the sync status line needs, from the database and from this tab. */
 export interface SyncSnapshot {
@@ -17,7 +18,7 @@ export interface SyncSnapshot {
   problem: SyncProblem | null;
   /** The last failure to save on the phone (storage full, say); cleared by the next success. */
   storageError: DataError | null;
-  /** Steps waiting to be saved on the phone after such a failure (see unsaved-steps.ts). */
+  /** Events waiting to be stored on the phone after such a failure (see outbox/waiting-events.ts). */
   unsaved: number;
 }
 
@@ -51,7 +52,7 @@ export function describeSync(s: SyncSnapshot): SyncMessage {
 /** What the status shows before the database has answered. */
 export function initialSnapshot(): SyncSnapshot {
   return {
-    online: typeof navigator === 'undefined' ? true : navigator.onLine,
+    online: isOnline(),
     syncing: false,
     enrolled: false,
     pending: 0,

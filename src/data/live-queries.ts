@@ -1,0 +1,41 @@
+import { liveQuery } from 'dexie';
+import type { LessonProgress } from '../shared/progress.ts';
+import type { EnrolResponse } from '../shared/sync-api.ts';
+import { appStore } from './local-store.ts';
+import { getMeta, type LearnDb } from './store/learn-db.ts';
+import type { SyncSnapshot } from './sync/status-snapshot.ts';
+
+/*
+ * What the UI may watch, by name. Each value is read from the app's store and sent again whenever
+ * the rows it read change, in this tab or another; the UI never sees a table.
+ */
+
+/** A value to watch: `subscribe` calls `next` with each new value and returns the unsubscribe. */
+export interface Live<T> {
+  subscribe(next: (value: T) => void): () => void;
+}
+
+function live<T>(query: (db: LearnDb) => Promise<T>): Live<T> {
+  return {
+    subscribe(next) {
+      const subscription = liveQuery(() => query(appStore().db)).subscribe({
+        next,
+        error: (error) => console.error('live query failed', error),
+      });
+      return () => subscription.unsubscribe();
+    },
+  };
+}
+
+/** One lesson's progress; undefined for a lesson never touched. */
+export const lessonProgress = (lessonId: string): Live<LessonProgress | undefined> => live((db) => db.progress.get(lessonId));
+
+/** Every touched lesson's progress, by lesson id. */
+export const courseProgress = (): Live<Record<string, LessonProgress>> =>
+  live(async (db) => Object.fromEntries((await db.progress.toArray()).map((p) => [p.lessonId, p])));
+
+/** Who this phone is enrolled for, or null before enrolment (and after a revoked token). */
+export const enrolment = (): Live<EnrolResponse['trainee'] | null> => live(async (db) => (await getMeta(db, 'trainee')) ?? null);
+
+/** Everything the sync status line needs. */
+export const syncState = (): Live<SyncSnapshot> => ({ subscribe: (next) => appStore().status.subscribe(next) });

@@ -1,0 +1,9 @@
+/*
+ * The data layer's public face for the UI, loaded lazily as one module (src/app/data-layer.ts):
+ * the first screen draws without Dexie, then progress and the sync status fill in. Everything the
+ * UI does with the phone's data goes through these names.
+ */
+export { courseProgress, enrolment, lessonProgress, syncState, type Live } from './live-queries.ts';
+export { answerQuiz, completeLesson, markSectionRead, retryWaitingEvents, saveNote, setBookmark } from './verbs.ts';
+export { enrol, type EnrolError, type EnrolResult } from './enrol.ts';
+export { startSyncEngine } from './sync/engine.ts';
