@@ -7,7 +7,7 @@ export interface DataError {
 
 /** Turns whatever IndexedDB, Dexie or zod threw into a DataError. */
 export function toDataError(error: unknown): DataError {
-  // A failed parse in zod/mini throws core's $ZodError (classic zod's subclass was "ZodError").
+  // A failed parse in zod/mini throws core's $ZodError.
   const code: DataError['code'] = isQuotaError(error)
     ? 'quota_exceeded'
     : nameOf(error) === '$ZodError'

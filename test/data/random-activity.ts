@@ -3,7 +3,7 @@ import type { EventInput } from '../../src/data/outbox/record.ts';
 import type { Catalogue } from '../../src/shared/catalogue.ts';
 
 /** One random learner action inside `catalogue`, drawn with `random`. */
-export function randomAction(catalogue: Catalogue, random: () => number): EventInput {
+function randomAction(catalogue: Catalogue, random: () => number): EventInput {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const lesson = pick(catalogue.lessons);
   const lessonId = lesson.id;

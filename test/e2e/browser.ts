@@ -1,14 +1,27 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 export const baseUrl = () => inject('baseUrl');
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
 }
 
-export async function newPhone(browser: Browser, locale = 'vi-VN'): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * One Chromium for the tests of the calling file (or describe block): launched before them,
+ * closed after. `phone()` opens a new phone-sized context in it.
+ */
+export function useChromium() {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+  return { phone: (locale?: string) => newPhone(browser!, locale) };
+}
+
+async function newPhone(browser: Browser, locale = 'vi-VN'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 }, baseURL: baseUrl() });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('page error:', err));

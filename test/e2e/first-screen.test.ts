@@ -1,21 +1,16 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPhone, waitForServiceWorker } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium, waitForServiceWorker } from './browser.ts';
 
 const pathOf = (url: string) => new URL(url, 'http://x').pathname;
 /** The targets of a Link header: "</a.js>; rel=modulepreload, </b.json>; …" → /a.js, /b.json. */
 const linkTargets = (link: string | null) => [...(link ?? '').matchAll(/<([^>]+)>/g)].map((m) => m[1]!);
 
 describe('a lesson opened by its address, on a slow phone\'s terms', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
+  const chromium = useChromium();
 
   it('gets its text and screen with the page, downloads the text once, and loads nothing else until the text is shown', async () => {
-    const { context, page } = await newPhone(browser, 'en-US');
+    const { context, page } = await chromium.phone('en-US');
     // When the first section appears, by the page's own clock (resource timings use the same).
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -65,7 +60,7 @@ describe('a lesson opened by its address, on a slow phone\'s terms', () => {
   });
 
   it('names the text of every lesson, and nothing for a page that is not a lesson', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     const hints = (await (await page.request.get('/navigation-hints.json')).json()) as { paths: Record<string, string[]> };
     const lessonPaths = Object.keys(hints.paths);
     expect(lessonPaths.length).toBeGreaterThanOrEqual(9);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { baseUrl, launchChromium, newPhone, passQuiz, savedPlace, scrollSectionIntoView, topBlock, waitForServiceWorker } from './browser.ts';
+import { baseUrl, passQuiz, savedPlace, scrollSectionIntoView, topBlock, useChromium, waitForServiceWorker } from './browser.ts';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
 const lesson = course.lessons[0]!;
@@ -10,14 +10,10 @@ const lesson = course.lessons[0]!;
 const modeButton = (page: Page, name: string) => page.getByRole('group', { name: /Ngôn ngữ bài đọc|Reading language/ }).getByRole('button', { name });
 
 describe('lessons in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
+  const chromium = useChromium();
 
   it('reads a lesson in Vietnamese, then both languages: stacked on a phone, side by side on a wide screen', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await page.getByRole('link', { name: lesson.title.vi }).click();
     await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.vi);
@@ -38,7 +34,7 @@ describe('lessons in Chromium', () => {
   });
 
   it('switches language mid-lesson and stays on the same paragraph, and reopens there later', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto(`/lessons/${lesson.id}`);
     const target = page.locator(`[data-section="${lesson.sections[2]!.id}"] [data-block="1"]`);
     await target.scrollIntoViewIfNeeded();
@@ -62,7 +58,7 @@ describe('lessons in Chromium', () => {
   });
 
   it('follows the app language when no reading mode was chosen', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto(`/lessons/${lesson.id}`);
     await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.vi);
     await page.getByRole('button', { name: 'Tiếng Anh', exact: true }).first().click();
@@ -72,7 +68,7 @@ describe('lessons in Chromium', () => {
   });
 
   it('marks sections read after their dwell time, passes the quiz and completes the lesson', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.clock.install();
     await page.goto(`/lessons/${lesson.id}`);
     await expect.poll(() => page.locator('.lesson-section').count()).toBe(lesson.sections.length);
@@ -95,7 +91,7 @@ describe('lessons in Chromium', () => {
   });
 
   it('searches without diacritics, offline, and opens the lesson at the section found', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await waitForServiceWorker(page);
     await context.setOffline(true);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { launchChromium, newPhone, passQuiz, readStore, waitForServiceWorker } from './browser.ts';
+import { passQuiz, readStore, useChromium, waitForServiceWorker } from './browser.ts';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
 const downloadBox = (page: Page) => page.getByTestId('course-download').textContent();
@@ -12,14 +12,10 @@ const offlineMarks = (page: Page) => page.locator('.course-list .offline-mark').
 const answeredOn = async (page: Page) => (await readStore(page, 'events')).filter((e) => e.type === 'quiz_answered').length;
 
 describe('the course offline in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
+  const chromium = useChromium();
 
   it('after the first visit, opens every lesson by deep link offline, records a quiz and keeps it through a reload', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await waitForServiceWorker(page);
     // The worker precaches every lesson at install, so the course list says so without a click.
@@ -56,7 +52,7 @@ describe('the course offline in Chromium', () => {
   });
 
   it('downloads lessons missing from the phone, stops when the connection drops, and resumes on retry', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await waitForServiceWorker(page);
     // As if the phone had evicted two lessons: take them out of every cache.

@@ -1,16 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPhone, reloadOffline, waitForServiceWorker } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { reloadOffline, useChromium, waitForServiceWorker } from './browser.ts';
 
 describe('the app shell in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
+  const chromium = useChromium();
 
   it('loads in Vietnamese on a Vietnamese phone, with manifest and version', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Chào mừng đến với Học Chính phủ số');
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
@@ -22,14 +17,14 @@ describe('the app shell in Chromium', () => {
   });
 
   it('opens in English on an English phone', async () => {
-    const { context, page } = await newPhone(browser, 'en-US');
+    const { context, page } = await chromium.phone('en-US');
     await page.goto('/');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Welcome to eGov Learn');
     await context.close();
   });
 
   it('switches language and keeps the choice across a reload', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await page.getByRole('button', { name: 'Tiếng Anh' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Welcome to eGov Learn');
@@ -40,7 +35,7 @@ describe('the app shell in Chromium', () => {
   });
 
   it('is controlled by the service worker and still opens after going offline', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await waitForServiceWorker(page);
     await context.setOffline(true);

@@ -1,21 +1,16 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { baseUrl, launchChromium, newPhone, readStore, waitForServiceWorker } from './browser.ts';
+import { baseUrl, readStore, useChromium, waitForServiceWorker } from './browser.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
 const section = lesson.sections[0]!;
 
 describe('a full phone in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser?.close());
+  const chromium = useChromium();
 
   it('says so in the trainee language, keeps the step through a reload, and stores it once on "Try again"', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto(`/lessons/${lesson.id}`);
     await waitForServiceWorker(page);
     await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(section.title.vi);

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
 import { TrainingRepository } from '../../src/server/db/training-repository.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import { launchChromium, newPhone, passQuiz, readStore, reloadOffline, scrollSectionIntoView, waitForServiceWorker } from './browser.ts';
+import { passQuiz, readStore, reloadOffline, scrollSectionIntoView, useChromium, waitForServiceWorker } from './browser.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
 
@@ -19,24 +19,22 @@ async function enrolWith(page: Page, code: string) {
 }
 
 describe('sync in Chromium', () => {
-  let browser: Browser;
+  const chromium = useChromium();
   let database: Database;
   let repository: TrainingRepository;
   beforeAll(async () => {
-    browser = await launchChromium();
     // The suite's server database, opened beside the server (SQLite WAL allows it), to issue
     // codes as the admin command would and to look at what the server stored.
     database = await openDatabase({ dataDir: inject('dataDir') });
     repository = new TrainingRepository(database);
   });
   afterAll(async () => {
-    await browser?.close();
     await database?.close();
   });
 
   it('keeps offline study through a reload, syncs it exactly once, and shows it on a second device', async () => {
     const { trainee, code } = await issueEnrolment(repository, { name: 'Võ Minh Tâm', unit: 'Sở TT&TT Cần Thơ', now: new Date() });
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await waitForServiceWorker(page);
     await enrolWith(page, code);
@@ -66,7 +64,7 @@ describe('sync in Chromium', () => {
     const stored = await repository.eventsOf(trainee.id);
     expect(stored.map((e) => e.id).sort()).toEqual(offline.map((e) => e.id).sort());
 
-    const second = await newPhone(browser, 'vi-VN');
+    const second = await chromium.phone('vi-VN');
     const laptop = second.page;
     await laptop.goto('/');
     await enrolWith(laptop, (await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() }))!.code);

@@ -2,25 +2,23 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { launchChromium, newPhone, readStore, savedPlace, topBlock, waitForServiceWorker } from './browser.ts';
+import { readStore, savedPlace, topBlock, useChromium, waitForServiceWorker } from './browser.ts';
 
 describe('a new version in Chromium', () => {
   const swPath = join(inject('staticDir'), 'sw.js');
   const original = readFileSync(swPath, 'utf8');
-  let browser: Browser;
+  const chromium = useChromium();
   beforeAll(async () => {
-    browser = await launchChromium();
   });
   afterAll(async () => {
     writeFileSync(swPath, original);
-    await browser?.close();
   });
 
   it('is announced in the trainee language and loaded only when they ask', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await waitForServiceWorker(page);
     await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
@@ -51,7 +49,7 @@ describe('a new version with changed lesson text in Chromium', () => {
   const added = { vi: 'Câu này có từ phiên bản mới.', en: 'This sentence arrived with the new version.' };
   const staticDir = inject('staticDir');
   const work = mkdtempSync(join(tmpdir(), 'egov-learn-next-'));
-  let browser: Browser;
+  const chromium = useChromium();
 
   /** Replaces what the server serves, the way a deployment does: old files are gone. */
   const deploy = (build: string) => {
@@ -60,7 +58,6 @@ describe('a new version with changed lesson text in Chromium', () => {
   };
 
   beforeAll(async () => {
-    browser = await launchChromium();
     // The next release: the same course with one paragraph longer in both languages, built
     // by the same Vite config from a changed copy of content/.
     const content = join(work, 'content');
@@ -82,14 +79,13 @@ describe('a new version with changed lesson text in Chromium', () => {
   afterAll(async () => {
     deploy(resolve('dist'));
     rmSync(work, { recursive: true, force: true });
-    await browser?.close();
   });
 
   const firstParagraph = (page: Page) => page.locator(`[data-section="${lesson.sections[0]!.id}"] [data-block="0"]`).textContent();
   const heading = (page: Page) => page.locator('.lesson-section h2').first().textContent();
 
   it('keeps unsynced progress and the reading place, shows the new text, and leaves an open lesson working', async () => {
-    const { context, page } = await newPhone(browser, 'vi-VN');
+    const { context, page } = await chromium.phone('vi-VN');
     await page.goto(`/lessons/${lesson.id}`);
     await waitForServiceWorker(page);
     await expect.poll(() => heading(page)).toBe(lesson.sections[0]!.title.vi);

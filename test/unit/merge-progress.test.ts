@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { learnerEventSchema, type LearnerEvent } from '../../src/shared/events.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
 import { applyEvent, emptyProgress, foldEvents } from '../../src/shared/merge-progress.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
-/** mulberry32: a tiny seeded generator, so a failing case can be replayed from its seed. */
+/** Seeded helpers, so a failing case can be replayed from its seed. */
 function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const uuid = () =>

@@ -6,7 +6,7 @@ export type Language = (typeof languages)[number];
 
 const STORAGE_KEY = 'egov-learn.language';
 
-export function isLanguage(value: unknown): value is Language {
+function isLanguage(value: unknown): value is Language {
   return languages.includes(value as Language);
 }
 

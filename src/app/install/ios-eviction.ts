@@ -4,7 +4,7 @@
  * progress that never left the phone would be gone. So after a day unsynced in a Safari tab
  * the trainee is warned, which leaves six days to connect or install.
  */
-export const WARN_UNSYNCED_AFTER_MS = 24 * 60 * 60 * 1000;
+const WARN_UNSYNCED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export interface EvictionRisk {
   iosSafari: boolean;

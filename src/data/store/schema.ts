@@ -11,7 +11,7 @@ import { foldEvents } from '../../shared/merge-progress.ts';
 
 export const DB_NAME = 'egov-learn';
 
-export const STORES = {
+const STORES = {
   /** Every learner event, this device's and those pulled from others; `synced` is 0 or 1. */
   events: 'events',
   /** One derived LessonProgress row per lesson: a cache of foldEvents over `events`. */

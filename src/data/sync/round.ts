@@ -24,9 +24,9 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
   let pulled = 0;
   // The newest stamp this run has pushed. Each round reads the outbox after it: the events
   // before it were just marked synced, and IndexedDB still steps over their old [0, at] index
-  // entries when a read starts below them, which made a 10,000-event sync slow down round by
-  // round. Events recorded meanwhile stamp later (HLC), so none is skipped; the next run starts
-  // from the oldest again anyway.
+  // entries when a read starts below them, which slows a long sync down round by round. Events
+  // recorded meanwhile stamp later (HLC), so none is skipped; the next run starts from the
+  // oldest again anyway.
   let after: string | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const token = await getMeta(db, 'token');
