@@ -6,4 +6,4 @@
 export { courseProgress, enrolment, lessonProgress, syncState, type Live } from './live-queries.ts';
 export { answerQuiz, completeLesson, markSectionRead, retryWaitingEvents, saveNote, setBookmark } from './verbs.ts';
 export { enrol, type EnrolError, type EnrolResult } from './enrol.ts';
-export { startSyncEngine } from './sync/engine.ts';
+export { startSyncEngine, syncAppNow, type SyncRun } from './sync/engine.ts';

@@ -1,6 +1,7 @@
 import { SYNC_BATCH_LIMIT } from '../../shared/sync-api.ts';
 import { appStore, type LocalStore } from '../local-store.ts';
 import { isOnline, onNetworkChange } from '../network.ts';
+import { onPageHidden, onPageShown, pageVisible } from '../page-visibility.ts';
 import { getMeta, setMeta } from '../store/learn-db.ts';
 import type { ApiTransport } from './api-client.ts';
 import { onSyncRequestedByWorker, requestBackgroundSync } from './background-sync.ts';
@@ -16,6 +17,8 @@ export interface SyncEngineOptions {
   batchSize?: number;
   /** Wait after a recorded event, so a burst of taps becomes one request. */
   debounceMs?: number;
+  /** How often to pull others' edits while the app is in view and nothing else syncs. */
+  pullEveryMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   random?: () => number;
@@ -26,14 +29,21 @@ export type SyncRun = SyncOutcome | { kind: 'offline' } | { kind: 'busy' };
 
 /**
  * Keeps one database in step with the server: syncs on start, when the network comes back, when
- * the app becomes visible, a few seconds after new events, when the service worker asks, and on
- * a backoff timer while it fails. One sync at a time, across tabs too. Failures end up in the
- * sync status (persisted), never only in a console.
+ * the app comes into view or regains focus, a few seconds after new events, when the service
+ * worker asks, every couple of minutes while the app is in view (so edits made on another device
+ * arrive), and on a backoff timer while it fails. One sync at a time, across tabs too. Failures
+ * end up in the sync status (persisted), never only in a console.
+ *
+ * Background Sync is asked for once per burst of events, and only when it helps: while offline,
+ * when a sync failed, or when the app leaves view with events waiting. Asked while online it
+ * fires at once, which would skip the grouping delay.
  */
 export class SyncEngine {
   readonly store: LocalStore;
   private readonly transport: ApiTransport;
-  private readonly options: Required<Pick<SyncEngineOptions, 'batchSize' | 'debounceMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'random'>>;
+  private readonly options: Required<
+    Pick<SyncEngineOptions, 'batchSize' | 'debounceMs' | 'pullEveryMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'random'>
+  >;
   private running: Promise<SyncRun> | undefined;
   private again = false;
   private failures = 0;
@@ -41,6 +51,9 @@ export class SyncEngine {
   private timerAt = Infinity;
   private stopped = true;
   private cleanups: Array<() => void> = [];
+  /** Events were recorded since the last successful sync. */
+  private unsynced = false;
+  private backgroundSyncAsked = false;
 
   constructor(options: SyncEngineOptions = {}) {
     this.store = options.store ?? appStore();
@@ -49,6 +62,7 @@ export class SyncEngine {
     this.options = {
       batchSize: options.batchSize ?? SYNC_BATCH_LIMIT,
       debounceMs: options.debounceMs ?? 3000,
+      pullEveryMs: options.pullEveryMs ?? 120_000,
       backoffBaseMs: options.backoffBaseMs ?? 2000,
       backoffMaxMs: options.backoffMaxMs ?? 180_000,
       random: options.random ?? Math.random,
@@ -64,18 +78,17 @@ export class SyncEngine {
       this.store.changes.on((change) => {
         if (change.kind === 'enrolled') return now();
         if (change.kind !== 'recorded') return;
-        void requestBackgroundSync();
+        this.unsynced = true;
+        if (!isOnline()) this.askBackgroundSync();
         // While failing, new events wait for the backoff timer instead of hammering the server.
         if (this.failures === 0) this.schedule(this.options.debounceMs);
       }),
       onSyncRequestedByWorker(now),
       onNetworkChange((online) => online && now()),
+      onPageShown(now),
+      // The app may be closed before the grouping delay ends: the browser syncs for it.
+      onPageHidden(() => this.unsynced && this.askBackgroundSync()),
     );
-    if (typeof document !== 'undefined') {
-      const onVisible = () => document.visibilityState === 'visible' && now();
-      document.addEventListener('visibilitychange', onVisible);
-      this.cleanups.push(() => document.removeEventListener('visibilitychange', onVisible));
-    }
     now();
     return () => this.stop();
   }
@@ -116,6 +129,8 @@ export class SyncEngine {
     // Not enrolled: nothing to do, and no "Syncing…" flashing in the header either.
     const { db, changes } = this.store;
     if (!(await getMeta(db, 'token'))) return { kind: 'not_enrolled' };
+    // Events recorded from here on may miss this run's batches: they set it again.
+    this.unsynced = false;
     changes.emit({ kind: 'syncing', on: true });
     let outcome: SyncOutcome;
     try {
@@ -135,13 +150,16 @@ export class SyncEngine {
     const { db } = this.store;
     if (outcome.kind === 'synced') {
       this.failures = 0;
+      this.backgroundSyncAsked = false;
       await db.transaction('rw', db.meta, async () => {
         await setMeta(db, 'lastSyncAt', Date.now());
         await db.meta.delete('syncProblem');
       });
+      if (pageVisible()) this.schedule(this.options.pullEveryMs);
       return;
     }
     if (outcome.kind === 'not_enrolled') return; // enrol() triggers the next sync
+    this.unsynced = true;
     this.failures++;
     const { backoffBaseMs: baseMs, backoffMaxMs: maxMs, random } = this.options;
     const problem = classifyFailure(outcome.failure, this.failures, Date.now(), { baseMs, maxMs, random });
@@ -150,7 +168,15 @@ export class SyncEngine {
       // A revoked token is useless; removing it brings the enrolment form back. The events stay.
       if (problem.kind === 'revoked') await db.meta.bulkDelete(['token', 'trainee']);
     });
-    if (problem.kind !== 'revoked') this.schedule(problem.retryAt - Date.now());
+    if (problem.kind === 'revoked') return;
+    this.schedule(problem.retryAt - Date.now());
+    if (problem.kind === 'unreachable') this.askBackgroundSync();
+  }
+
+  private askBackgroundSync(): void {
+    if (this.backgroundSyncAsked) return;
+    this.backgroundSyncAsked = true;
+    void requestBackgroundSync();
   }
 
   /** Runs a sync in `ms`, unless one is already due sooner. */
@@ -176,11 +202,16 @@ export class SyncEngine {
 
 let appEngine: SyncEngine | undefined;
 
-/** Starts the app's engine over the app's database (once); main.tsx calls this. */
+/** Starts the app's engine over the app's store (once); main.tsx calls this. */
 export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
   if (!appEngine) {
     appEngine = new SyncEngine(options);
     appEngine.start();
   }
   return appEngine;
+}
+
+/** Syncs the app's store now (the "Sync now" button). */
+export function syncAppNow(): Promise<SyncRun> {
+  return startSyncEngine().syncNow();
 }
