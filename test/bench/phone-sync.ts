@@ -52,7 +52,7 @@ export async function benchPhoneSync(): Promise<BenchResult[]> {
     );
     return [
       { group: 'phone sync (Chromium)', name: `sync ${EVENTS.toLocaleString('en')} queued events over loopback (${sync.rounds} rounds)`, value: sync.ms, unit: 'ms' },
-      // The rest of the time is the phone's own: reading the outbox, marking events synced.
+      // The rest of the time is the phone's own: reading the outbox, deleting acknowledged rows.
       withRatio({
         group: 'phone sync (Chromium)',
         name: 'of that, in HTTP round trips (server included)',

@@ -20,8 +20,10 @@ const benches: Array<[string, () => Promise<BenchResult[]>]> = [
     : []),
 ];
 
+// BENCH_ONLY=<words> runs only the benches whose name contains them (e.g. "phone").
+const only = process.env.BENCH_ONLY;
 const results: BenchResult[] = [];
-for (const [name, bench] of benches) {
+for (const [name, bench] of benches.filter(([name]) => !only || name.includes(only))) {
   process.stdout.write(`bench: ${name}…\n`);
   results.push(...(await bench()));
 }

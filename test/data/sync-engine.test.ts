@@ -142,7 +142,7 @@ describe('the sync engine against the real server', () => {
       await read(store);
       await store.outbox.record({ type: 'lesson_completed', lessonId: 'digital-government', payload: {} });
       await vi.waitFor(async () => expect(await repository.eventsOf(trainee.id)).toHaveLength(2), { timeout: 3000 });
-      await vi.waitFor(async () => expect(await store.db.events.where('synced').equals(0).count()).toBe(0));
+      await vi.waitFor(async () => expect(await store.db.outbox.count()).toBe(0));
     } finally {
       stop();
     }

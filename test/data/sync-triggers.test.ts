@@ -59,7 +59,7 @@ describe('when the engine syncs', () => {
     await vi.advanceTimersByTimeAsync(100);
     await vi.waitFor(() => expect(server.fetch).toHaveBeenCalledTimes(2));
     expect(server.bodies[1]!.events).toHaveLength(8);
-    await vi.waitFor(async () => expect(await store.db.events.where('synced').equals(0).count()).toBe(0));
+    await vi.waitFor(async () => expect(await store.db.outbox.count()).toBe(0));
     stop();
   });
 

@@ -1,14 +1,14 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { getMeta, LearnDb, type StoredEvent } from '../../src/data/store/learn-db.ts';
+import { getMeta, LearnDb } from '../../src/data/store/learn-db.ts';
 import { defineSchema, LATEST_VERSION, SCHEMA_VERSIONS } from '../../src/data/store/schema.ts';
-import { learnerEventSchema } from '../../src/shared/events.ts';
+import { learnerEventSchema, type LearnerEvent } from '../../src/shared/events.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
 
 const name = `egov-learn-upgrade-${process.pid}`;
 
-const event = (n: number, synced: 0 | 1, body: object): StoredEvent => ({
+const event = (n: number, synced: 0 | 1, body: object): LearnerEvent & { synced: 0 | 1 } => ({
   ...learnerEventSchema.parse({
     id: `0000000${n}-0000-4000-8000-000000000000`,
     deviceId: 'device-aaaa',
@@ -50,12 +50,13 @@ describe('database upgrades', () => {
     try {
       await db.open();
       expect(db.verno).toBe(LATEST_VERSION);
-      expect(await db.events.orderBy('id').toArray()).toEqual(events);
+      // Every event, without version 2's `synced` flag: the outbox says what waits now.
+      expect(await db.events.orderBy('id').toArray()).toEqual(events.map(({ synced: _, ...e }) => e));
       expect(await getMeta(db, 'deviceId')).toBe('device-aaaa');
       expect(await getMeta(db, 'token')).toBe('a-token-of-twenty-two-chars');
       expect(await getMeta(db, 'cursor')).toBe(42);
-      // Version 2's outbox index: unsynced events, oldest first.
-      const outbox = await db.events.where('[synced+at]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
+      // The outbox: the unsynced events, oldest first.
+      const outbox = await db.outbox.orderBy('at').toArray();
       expect(outbox.map((e) => e.id)).toEqual([events[3]!.id, events[2]!.id, events[1]!.id]);
       // The rebuilt row is the fold of the events, clocks included, so later LWW merges work.
       expect(await db.progress.get('intro')).toEqual(foldEvents(events).intro);

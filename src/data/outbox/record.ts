@@ -1,7 +1,7 @@
 import { learnerEventSchema, type LearnerEvent } from '../../shared/events.ts';
 import { formatHlc, nextHlc, type Hlc } from '../../shared/hlc.ts';
 import { applyEvent } from '../../shared/merge-progress.ts';
-import { ensureDeviceId, getMeta, setMeta, type LearnDb } from '../store/learn-db.ts';
+import { ensureDeviceId, setMeta, type LearnDb } from '../store/learn-db.ts';
 
 type WithoutStamp<T> = T extends unknown ? Omit<T, 'id' | 'deviceId' | 'at'> : never;
 /** An event as a verb describes it; record() adds the id, the device and the HLC stamp. */
@@ -28,33 +28,37 @@ export interface RecordOptions {
  */
 export async function record(db: LearnDb, input: EventInput, { id = crypto.randomUUID(), takenAt }: RecordOptions = {}): Promise<LearnerEvent> {
   const deviceId = await ensureDeviceId(db);
-  const event = await db.transaction('rw', [db.events, db.progress, db.meta], async () => {
+  return db.transaction('rw', [db.events, db.outbox, db.progress, db.meta], async () => {
     // Only a retry can find its id stored: a first attempt's id is new, so it skips the read.
     const existing = takenAt === undefined ? undefined : await db.events.get(id);
-    if (existing) {
-      const { synced: _, ...stored } = existing;
-      return stored as LearnerEvent;
-    }
-    const last = await getMeta(db, 'hlc');
+    if (existing) return existing;
+    // Both reads go out at once: one wait instead of two.
+    const [[hlcRow, offsetRow], progress] = await Promise.all([db.meta.bulkGet(['hlc', 'clockOffset']), db.progress.get(input.lessonId)]);
+    const last = hlcRow?.value as Hlc | undefined;
+    // The server's time, as far as this phone knows it (see sync/clock.ts): a wrong phone clock
+    // must not decide which of two edits is newer.
+    const now = Date.now() + ((offsetRow?.value as number | undefined) ?? 0);
+    const taken = takenAt === undefined ? undefined : takenAt + ((offsetRow?.value as number | undefined) ?? 0);
     // A late event is stamped at the time it was taken, after any stamp already given to that
     // millisecond; the device's clock itself never moves back.
-    const at = takenAt !== undefined && takenAt < Date.now() ? nextHlc(await lastStampAt(db, takenAt), takenAt) : nextHlc(last, Date.now());
+    const at = taken !== undefined && taken < now ? nextHlc(await lastStampAt(db, taken), taken) : nextHlc(last, now);
     // Validated here as well as on the server: a bad id is a bug better caught on the phone
-    // than a batch the server refuses days later.
+    // than an event the server refuses days later.
     const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
-    await db.events.add({ ...stamped, synced: 0 });
-    if (!last || at > last) await setMeta(db, 'hlc', at);
-    await db.progress.put(applyEvent(await db.progress.get(stamped.lessonId), stamped));
+    await Promise.all([
+      db.events.add(stamped),
+      db.outbox.add(stamped),
+      db.progress.put(applyEvent(progress, stamped)),
+      !last || at > last ? setMeta(db, 'hlc', at) : undefined,
+    ]);
     return stamped;
   });
-  return event;
 }
 
-/** The newest stamp the database holds within millisecond `wall`, if any. */
+/**
+ * The newest stamp this device gave within millisecond `wall`, among the events the server does
+ * not hold yet (a late event is a retry, so the others of its moment are still in the outbox).
+ */
 async function lastStampAt(db: LearnDb, wall: number): Promise<Hlc | undefined> {
-  const [from, to] = [formatHlc(wall, 0), formatHlc(wall, 99_999)];
-  const newest = await Promise.all(
-    ([0, 1] as const).map((synced) => db.events.where('[synced+at]').between([synced, from], [synced, to], true, true).last()),
-  );
-  return newest.map((e) => e?.at).reduce<Hlc | undefined>((max, at) => (at && (!max || at > max) ? at : max), undefined);
+  return (await db.outbox.where('at').between(formatHlc(wall, 0), formatHlc(wall, 99_999), true, true).last())?.at;
 }

@@ -5,8 +5,16 @@ import type { EnrolResponse } from '../../shared/sync-api.ts';
 import type { SyncProblem } from '../sync/failure.ts';
 import { DB_NAME, defineSchema } from './schema.ts';
 
-/** An event as the phone stores it: the shared event plus whether the server holds it. */
-export type StoredEvent = LearnerEvent & { synced: 0 | 1 };
+/** An event the server refused: kept with its reason, so it can be shown and exported. */
+export interface HeldEvent {
+  id: string;
+  event: LearnerEvent;
+  /** The server's refusal code and message. */
+  code: string;
+  message: string;
+  /** When it was refused (ms). */
+  heldAt: number;
+}
 
 /** What the meta store holds under each key. */
 export interface MetaValues {
@@ -15,6 +23,8 @@ export interface MetaValues {
   hlc: string;
   /** The server sequence number of the last pulled event. */
   cursor: number;
+  /** The server's clock minus this phone's (ms), from the last sync; stamps use the sum. */
+  clockOffset: number;
   token: string;
   trainee: EnrolResponse['trainee'];
   lastSyncAt: number;
@@ -30,9 +40,13 @@ export interface MetaRow<K extends MetaKey = MetaKey> {
 /** The phone's database; open as many as you like under different names (one per test device). */
 export class LearnDb extends Dexie {
   // `declare`, not fields: a class field would overwrite the tables Dexie defines in super().
-  declare events: Table<StoredEvent, string>;
+  declare events: Table<LearnerEvent, string>;
+  declare outbox: Table<LearnerEvent, string>;
+  declare held: Table<HeldEvent, string>;
   declare progress: Table<LessonProgress, string>;
   declare meta: Table<MetaRow, string>;
+  /** The device id, once read: it never changes for the life of the database. */
+  knownDeviceId: string | undefined;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -53,11 +67,12 @@ export async function setMeta<K extends MetaKey>(db: LearnDb, key: K, value: Met
 
 /** This device's id, made once and kept for the life of the database. */
 export async function ensureDeviceId(db: LearnDb): Promise<string> {
-  return db.transaction('rw', db.meta, async () => {
+  db.knownDeviceId ??= await db.transaction('rw', db.meta, async () => {
     const existing = await getMeta(db, 'deviceId');
     if (existing) return existing;
     const id = crypto.randomUUID();
     await setMeta(db, 'deviceId', id);
     return id;
   });
+  return db.knownDeviceId;
 }

@@ -12,8 +12,12 @@ import { foldEvents } from '../../shared/merge-progress.ts';
 export const DB_NAME = 'egov-learn';
 
 const STORES = {
-  /** Every learner event, this device's and those pulled from others; `synced` is 0 or 1. */
+  /** Every learner event, this device's and those pulled from others. */
   events: 'events',
+  /** This device's events the server does not hold yet; a row goes when the server acknowledges it. */
+  outbox: 'outbox',
+  /** Events the server refused, kept (never deleted) so the trainee can see and export them. */
+  held: 'held',
   /** One derived LessonProgress row per lesson: a cache of foldEvents over `events`. */
   progress: 'progress',
   /** Small key-value settings: device id, HLC, cursor, token, trainee, last sync. */
@@ -40,6 +44,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { [STORES.events]: 'id, synced, lessonId, [synced+at]' },
     upgrade: rebuildProgress,
   },
+  {
+    version: 3,
+    // The outbox gets its own store: acknowledging an event deletes one small row by its key
+    // instead of rewriting the event and two index entries, and the unsynced events are read
+    // without stepping over the synced ones. `held` keeps what the server refused.
+    stores: { [STORES.events]: 'id, lessonId', [STORES.outbox]: 'id, at', [STORES.held]: 'id' },
+    upgrade: moveUnsyncedToOutbox,
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
@@ -51,6 +63,15 @@ export function defineSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
     const version = db.version(v.version).stores(v.stores);
     if (v.upgrade) version.upgrade(v.upgrade);
   }
+}
+
+async function moveUnsyncedToOutbox(tx: Transaction): Promise<void> {
+  const events = tx.table(STORES.events);
+  const unsynced = (await events.filter((e: { synced?: number }) => e.synced === 0).toArray()) as Array<LearnerEvent & { synced?: number }>;
+  await tx.table(STORES.outbox).bulkAdd(unsynced.map(({ synced: _, ...event }) => event));
+  await events.toCollection().modify((e: { synced?: number }) => {
+    delete e.synced;
+  });
 }
 
 async function rebuildProgress(tx: Transaction): Promise<void> {

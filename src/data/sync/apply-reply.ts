@@ -4,20 +4,20 @@ import type { SyncResponse } from '../../shared/sync-api.ts';
 import { getMeta, setMeta, type LearnDb } from '../store/learn-db.ts';
 
 /**
- * Applies one sync reply in one transaction: marks exactly the accepted ids synced, stores the
- * pulled events the phone does not have yet, folds them into progress with the same rules as
+ * Applies one sync reply in one transaction: takes exactly the accepted ids out of the outbox,
+ * stores the pulled events the phone does not have yet, folds them into progress with the same rules as
  * local events, moves the HLC past them and saves the cursor. Because the cursor is saved with
  * the events, a crash half-way leaves either both or neither, and a re-pull is harmless anyway.
  */
 export async function applySyncReply(db: LearnDb, reply: SyncResponse): Promise<void> {
-  await db.transaction('rw', [db.events, db.progress, db.meta], async () => {
-    if (reply.accepted.length) await db.events.where('id').anyOf(reply.accepted).modify({ synced: 1 });
+  await db.transaction('rw', [db.events, db.outbox, db.progress, db.meta], async () => {
+    if (reply.accepted.length) await db.outbox.bulkDelete(reply.accepted);
 
     const known = new Set((await db.events.where('id').anyOf(reply.events.map((e) => e.id)).primaryKeys()) as string[]);
     // A reply never repeats an id, but a Set costs nothing and keeps bulkAdd from failing if it did.
     const fresh = reply.events.filter((e) => !known.has(e.id) && Boolean(known.add(e.id)));
     if (fresh.length) {
-      await db.events.bulkAdd(fresh.map((e) => ({ ...e, synced: 1 as const })));
+      await db.events.bulkAdd(fresh);
       await foldIntoProgress(db, fresh);
       const newest = fresh.reduce((max, e) => (e.at > max ? e.at : max), fresh[0]!.at);
       const hlc = await getMeta(db, 'hlc');

@@ -2,7 +2,8 @@ import { SYNC_BATCH_LIMIT, syncResponseSchema, type SyncRequest } from '../../sh
 import { postJson, type ApiFailure, type ApiTransport } from './api-client.ts';
 import { applySyncReply } from './apply-reply.ts';
 import { unsyncedEvents } from '../outbox/unsynced.ts';
-import { ensureDeviceId, getMeta, type LearnDb, type StoredEvent } from '../store/learn-db.ts';
+import type { LearnerEvent } from '../../shared/events.ts';
+import { ensureDeviceId, getMeta, type LearnDb } from '../store/learn-db.ts';
 
 export type SyncOutcome =
   | { kind: 'synced'; pushed: number; pulled: number }
@@ -22,11 +23,11 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
   let size = Math.min(batchSize, SYNC_BATCH_LIMIT);
   let pushed = 0;
   let pulled = 0;
-  // The newest stamp this run has pushed. Each round reads the outbox after it: the events
-  // before it were just marked synced, and IndexedDB still steps over their old [0, at] index
-  // entries when a read starts below them, which slows a long sync down round by round. Events
-  // recorded meanwhile stamp later (HLC), so none is skipped; the next run starts from the
-  // oldest again anyway.
+  // The newest stamp this run has pushed. Each round reads the outbox after it: the rows before
+  // it were just deleted, and IndexedDB (LevelDB) still steps over deleted keys until it
+  // compacts, which slows a long sync down round by round when a read starts below them.
+  // Events recorded meanwhile stamp later (HLC), so none is skipped; the next run starts from
+  // the oldest again anyway.
   let after: string | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const token = await getMeta(db, 'token');
@@ -34,7 +35,7 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
     const request: SyncRequest = {
       deviceId: await ensureDeviceId(db),
       cursor: (await getMeta(db, 'cursor')) ?? 0,
-      events: (await outbox(db, size, after)).map(({ synced: _, ...event }) => event),
+      events: await outbox(db, size, after),
     };
     const reply = await postJson(transport, '/api/v1/sync', request, syncResponseSchema, token);
     if (!reply.ok) {
@@ -59,6 +60,6 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
  * The oldest unsynced events first, so a partial sync sends what the trainee did first; only
  * those stamped after `after`, when given.
  */
-function outbox(db: LearnDb, limit: number, after?: string): Promise<StoredEvent[]> {
+function outbox(db: LearnDb, limit: number, after?: string): Promise<LearnerEvent[]> {
   return unsyncedEvents(db, after).limit(limit).toArray();
 }

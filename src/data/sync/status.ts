@@ -54,7 +54,7 @@ export class SyncStatusStore {
     const db = this.db;
     const sub = liveQuery(async () => ({
       enrolled: Boolean(await getMeta(db, 'token')),
-      pending: await db.events.where('synced').equals(0).count(),
+      pending: await db.outbox.count(),
       oldestPendingAt: oldestPendingAt(await unsyncedEvents(db).first()),
       lastSyncAt: (await getMeta(db, 'lastSyncAt')) ?? null,
       problem: (await getMeta(db, 'syncProblem')) ?? null,
