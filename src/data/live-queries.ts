@@ -15,11 +15,20 @@ export interface Live<T> {
   subscribe(next: (value: T) => void): () => void;
 }
 
-function live<T>(query: (db: LearnDb) => Promise<T>): Live<T> {
+/**
+ * A live query over the app's store. Its first answer is marked in the page's performance
+ * timeline ("egov:<name>"): the benchmarks time a screen's data by it.
+ */
+function live<T>(name: string, query: (db: LearnDb) => Promise<T>): Live<T> {
   return {
     subscribe(next) {
+      let first = true;
       const subscription = liveQuery(() => query(appStore().db)).subscribe({
-        next,
+        next(value) {
+          if (first && typeof performance !== 'undefined') performance.mark(`egov:${name}`);
+          first = false;
+          next(value);
+        },
         error: (error) => console.error('live query failed', error),
       });
       return () => subscription.unsubscribe();
@@ -28,14 +37,14 @@ function live<T>(query: (db: LearnDb) => Promise<T>): Live<T> {
 }
 
 /** One lesson's progress; undefined for a lesson never touched. */
-export const lessonProgress = (lessonId: string): Live<LessonProgress | undefined> => live((db) => db.progress.get(lessonId));
+export const lessonProgress = (lessonId: string): Live<LessonProgress | undefined> => live('lessonProgress', (db) => db.progress.get(lessonId));
 
 /** Every touched lesson's progress, by lesson id. */
 export const courseProgress = (): Live<Record<string, LessonProgress>> =>
-  live(async (db) => Object.fromEntries((await db.progress.toArray()).map((p) => [p.lessonId, p])));
+  live('courseProgress', async (db) => Object.fromEntries((await db.progress.toArray()).map((p) => [p.lessonId, p])));
 
 /** Who this phone is enrolled for, or null before enrolment (and after a revoked token). */
-export const enrolment = (): Live<EnrolResponse['trainee'] | null> => live(async (db) => (await getMeta(db, 'trainee')) ?? null);
+export const enrolment = (): Live<EnrolResponse['trainee'] | null> => live('enrolment', async (db) => (await getMeta(db, 'trainee')) ?? null);
 
 /** Everything the sync status line needs. */
 export const syncState = (): Live<SyncSnapshot> => ({ subscribe: (next) => appStore().status.subscribe(next) });

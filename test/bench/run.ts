@@ -8,12 +8,14 @@ import { benchLighthouse } from './lighthouse.ts';
 import { benchOfflineVisit } from './offline-visit.ts';
 import { benchPhoneSync } from './phone-sync.ts';
 import { benchSyncServer } from './sync-server.ts';
+import { benchYearOfStudy } from './year-of-study.ts';
 
 const benches: Array<[string, () => Promise<BenchResult[]>]> = [
   ['first load', benchFirstLoad],
   ['lighthouse', benchLighthouse],
   ['offline repeat visit', benchOfflineVisit],
   ['phone-side sync', benchPhoneSync],
+  ['phone: a year of study', benchYearOfStudy],
   ['sync server on SQLite', () => benchSyncServer()],
   ...(process.env.DATABASE_URL
     ? [['sync server on PostgreSQL', () => benchSyncServer(process.env.DATABASE_URL)] as [string, () => Promise<BenchResult[]>]]

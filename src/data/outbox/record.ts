@@ -45,10 +45,12 @@ export async function record(db: LearnDb, input: EventInput, { id = crypto.rando
     // Validated here as well as on the server: a bad id is a bug better caught on the phone
     // than an event the server refuses days later.
     const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
+    const next = applyEvent(progress, stamped);
     await Promise.all([
       db.events.add(stamped),
       db.outbox.add(stamped),
-      db.progress.put(applyEvent(progress, stamped)),
+      // A section read again or a bookmark set twice changes nothing: no row to rewrite.
+      next !== progress ? db.progress.put(next) : undefined,
       !last || at > last ? setMeta(db, 'hlc', at) : undefined,
     ]);
     return stamped;

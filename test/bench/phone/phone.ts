@@ -1,9 +1,20 @@
 // A page that exposes the app's real data layer (Dexie store, record(), enrol(), SyncEngine) to
 // the phone-side benchmark, built with the app's Vite config and served by the real server.
 import { enrol } from '../../../src/data/enrol.ts';
-import { LocalStore } from '../../../src/data/local-store.ts';
-import { LearnDb } from '../../../src/data/store/learn-db.ts';
+import { appStore, LocalStore } from '../../../src/data/local-store.ts';
+import { ensureDeviceId, LearnDb, setMeta } from '../../../src/data/store/learn-db.ts';
 import { SyncEngine } from '../../../src/data/sync/engine.ts';
+import type { LearnerEvent } from '../../../src/shared/events.ts';
+import { formatHlc } from '../../../src/shared/hlc.ts';
+import { foldEvents } from '../../../src/shared/merge-progress.ts';
+
+interface BenchLesson {
+  id: string;
+  sections: string[];
+  questions: Array<{ id: string; options: string[] }>;
+}
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 const sectionRead = (lessonId: string, sectionId: string) => ({ type: 'section_read' as const, lessonId, payload: { sectionId } });
 
@@ -51,6 +62,60 @@ const phoneBench = {
       if (run.kind !== 'synced' && run.kind !== 'busy') throw new Error(`sync failed: ${JSON.stringify(run)}`);
     }
     return { ms: performance.now() - start, httpMs, rounds, jsonBytes: JSON.stringify(await db.events.toArray()).length };
+  },
+
+  /**
+   * A year of study already on the phone, in the app's own store: `n` events over the past year
+   * (a third from another device), held by the server
+   * as far as the phone knows, with their progress rows. Enrols with `code` first.
+   */
+  async seedYear(n: number, lessons: BenchLesson[], code: string) {
+    const enrolled = await enrol(code);
+    if (!enrolled.ok) throw new Error(`enrol failed: ${enrolled.error.code}`);
+    const { db } = appStore();
+    const own = await ensureDeviceId(db);
+    const other = crypto.randomUUID();
+    const start = Date.now() - 365 * 24 * 3600 * 1000;
+    const events: LearnerEvent[] = [];
+    for (let i = 0; i < n; i++) {
+      const lesson = lessons[i % lessons.length]!;
+      const base = { id: crypto.randomUUID(), deviceId: i % 3 === 0 ? other : own, lessonId: lesson.id, at: formatHlc(start + i * 600, 0) };
+      const section = lesson.sections[i % lesson.sections.length]!;
+      // Mostly reading (each visit records its sections again), then bookmarks and notes; one
+      // event in a hundred is a quiz attempt, which would be some 500 attempts in 50,000 events.
+      const kind = i % 100;
+      if (kind === 0) {
+        const answers = Object.fromEntries(lesson.questions.map((q) => [q.id, [q.options[i % q.options.length]!]]));
+        events.push({ ...base, type: 'quiz_answered', payload: { answers, score: (i % 5) / 4, passed: i % 5 === 4 } });
+      } else if (kind < 60) events.push({ ...base, type: 'section_read', payload: { sectionId: section } });
+      else if (kind < 80) events.push({ ...base, type: i % 4 ? 'bookmark_set' : 'bookmark_cleared', payload: { sectionId: section } });
+      else events.push({ ...base, type: 'note_saved', payload: { text: `Ghi chú ${i}: Chính phủ số cần dữ liệu dùng chung.` } });
+    }
+    for (let i = 0; i < events.length; i += 5000) await db.events.bulkAdd(events.slice(i, i + 5000));
+    await db.progress.bulkPut(Object.values(foldEvents(events)));
+    await setMeta(db, 'hlc', events.at(-1)!.at);
+  },
+
+  /** p95 of `n` record() calls in the app's own store (ms). */
+  async recordP95(n: number, lesson: BenchLesson) {
+    const { outbox } = appStore();
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await outbox.record(sectionRead(lesson.id, lesson.sections[i % lesson.sections.length]!));
+      times.push(performance.now() - t);
+    }
+    return percentile(times, 0.95);
+  },
+
+  /** Records `n` events, then times one sync of them from the app's own store (ms). */
+  async syncNew(n: number, lesson: BenchLesson) {
+    const store = appStore();
+    for (let i = 0; i < n; i++) await store.outbox.record(sectionRead(lesson.id, lesson.sections[i % lesson.sections.length]!));
+    const start = performance.now();
+    const run = await new SyncEngine({ store }).syncNow();
+    if (run.kind !== 'synced') throw new Error(`sync failed: ${JSON.stringify(run)}`);
+    return performance.now() - start;
   },
 };
 

@@ -1,0 +1,104 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { compileCourse, toCatalogue } from '../../plugins/lessons/compile-course.ts';
+import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { issueEnrolment } from '../../src/server/services/enrolment-service.ts';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
+import { withRatio, type BenchResult } from './bench-result.ts';
+import { benchServer } from './bench-server.ts';
+
+const SIZES = [1_000, 10_000, 50_000];
+const ROUNDS = 5;
+const RECORDS = 200;
+const NEW_EVENTS = 100;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+type Phone = Record<string, (...args: unknown[]) => Promise<number>>;
+const call = (page: Page, fn: string, ...args: unknown[]) =>
+  page.evaluate(([f, a]) => ((window as unknown as { phoneBench: Phone }).phoneBench[f as string]!)(...(a as unknown[])), [fn, args] as const);
+
+/** Milliseconds from navigation start to the first answer of one of the app's live queries. */
+async function timeToData(page: Page, url: string, mark: string): Promise<number> {
+  await page.goto(url);
+  const handle = await page.waitForFunction((m) => performance.getEntriesByName(m)[0]?.startTime, mark, { timeout: 60_000 });
+  return (await handle.jsonValue())!;
+}
+
+/**
+ * A year of study on the phone: with 1k, 10k and 50k events already stored, how long the app
+ * takes to show the course's progress on home and one lesson's progress, record() p95, and one
+ * sync of 100 new events. Flat is the goal: 50k against 1k at most 1.2 for each.
+ */
+export async function benchYearOfStudy(): Promise<BenchResult[]> {
+  // The app and the bench page on one origin, so both open the same IndexedDB store.
+  const root = mkdtempSync(join(tmpdir(), 'egov-learn-year-'));
+  cpSync(resolve('dist'), root, { recursive: true });
+  await build({ configFile: resolve('vite.config.ts'), root: resolve('test/bench/phone'), base: '/bench/', build: { outDir: join(root, 'bench'), emptyOutDir: true }, logLevel: 'warn' });
+  const server = await benchServer(root);
+  const repository = new TrainingRepository(server.database);
+  const catalogue = toCatalogue(compileCourse(resolve('content')));
+  const lesson = catalogue.lessons[0]!;
+  const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const figures: Record<string, Record<number, number>> = { home: {}, lesson: {}, record: {}, sync: {} };
+  try {
+    for (const n of SIZES) {
+      // No service worker: the figures are the data layer's, not the precache's.
+      const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+      const page = await context.newPage();
+      const bench = async () => {
+        await page.goto(`${server.url}/bench/index.html`);
+        await page.waitForFunction(() => 'phoneBench' in window);
+      };
+      await bench();
+      const { code } = await issueEnrolment(repository, { name: 'Bench', unit: 'Bench', now: new Date() });
+      await call(page, 'seedYear', n, catalogue.lessons, code);
+      const home: number[] = [];
+      const lessonPage: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        home.push(await timeToData(page, `${server.url}/`, 'egov:courseProgress'));
+        lessonPage.push(await timeToData(page, `${server.url}/lessons/${lesson.id}`, 'egov:lessonProgress'));
+      }
+      await bench();
+      const record: number[] = [];
+      const sync: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        record.push(await call(page, 'recordP95', RECORDS, lesson));
+        sync.push(await call(page, 'syncNew', NEW_EVENTS, lesson));
+      }
+      figures.home![n] = median(home);
+      figures.lesson![n] = median(lessonPage);
+      figures.record![n] = median(record);
+      figures.sync![n] = median(sync);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+  const names: Record<string, string> = {
+    home: 'app start to home progress shown',
+    lesson: "app start to a lesson's progress shown",
+    record: `record() p95 (${RECORDS} events)`,
+    sync: `sync of ${NEW_EVENTS} new events`,
+  };
+  const [small, large] = [SIZES[0]!, SIZES.at(-1)!];
+  return Object.entries(figures).flatMap(([key, bySize]) => [
+    ...SIZES.slice(0, -1).map((n) => ({ group: 'a year of study (Chromium)', name: `${names[key]}, ${n.toLocaleString('en')} events`, value: bySize[n]!, unit: 'ms' })),
+    (() => {
+      const r = withRatio({
+        group: 'a year of study (Chromium)',
+        name: `${names[key]}, ${large.toLocaleString('en')} events`,
+        value: bySize[large]!,
+        unit: 'ms',
+        reference: { name: `${small.toLocaleString('en')} events`, value: bySize[small]! },
+        target: '≤ 1.2 × 1k',
+      });
+      return { ...r, pass: (r.ratio ?? Infinity) <= 1.2 };
+    })(),
+  ]);
+}
