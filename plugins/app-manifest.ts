@@ -4,7 +4,7 @@ import type { ManifestOptions } from 'vite-plugin-pwa';
 export const appManifest: Partial<ManifestOptions> = {
   name: 'Học Chính phủ số',
   short_name: 'Học CPS',
-  description: 'Khoá học Chính phủ điện tử cho chuyên gia nòng cốt, học được cả khi không có mạng.',
+  description: 'Khóa học Chính phủ điện tử cho chuyên gia nòng cốt, học được cả khi không có mạng.',
   lang: 'vi',
   dir: 'ltr',
   start_url: '/',
