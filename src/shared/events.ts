@@ -27,6 +27,12 @@ export const quizAnsweredSchema = z.extend(eventBase, {
     /** Share of questions answered right, 0..1. */
     score: z.number().check(z.gte(0), z.lte(1)),
     passed: z.boolean(),
+    /**
+     * The attempt's shuffle seed (src/shared/quiz-order.ts, final-draw.ts), so a review shows
+     * the options, and the final assessment's questions, in the order they were taken in.
+     * A uint32. Optional: attempts recorded before shuffling carry none and were shown in file order.
+     */
+    seed: z.optional(z.number().check(z.int(), z.gte(0), z.lte(0xffff_ffff))),
   }),
 });
 
