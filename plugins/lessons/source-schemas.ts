@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { courseIdSchema } from '../../src/shared/events.ts';
 import { sourceSchema } from '../../src/shared/lesson.ts';
 
+const seedSchema = z.string().check(z.regex(/^\d{3}$/, 'expected a three-digit seed number in quotes'));
+const figureSchema = z.string().check(z.regex(/^\d+(?:[.,]\d+)*$/, 'expected a figure in quotes: digits, with "." or "," between digits'));
+
 /** A lesson file's front matter (vi.md, en.md); unknown keys are typos, so they are errors. */
 export const frontMatterSchema = z.strictObject({
   id: courseIdSchema,
@@ -10,6 +13,8 @@ export const frontMatterSchema = z.strictObject({
   summary: z.string().check(z.trim(), z.minLength(1)),
   minutes: z.number().check(z.positive(), z.lte(60)),
   sources: z.array(sourceSchema).check(z.minLength(1)),
+  /** Seed → the figures the lesson takes from it (check-figures.ts); the same in vi.md and en.md. */
+  figures: z.optional(z.record(seedSchema, z.array(figureSchema))),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
@@ -18,4 +23,5 @@ export const rules = {
   sections: { min: 4, max: 6 },
   questions: { min: 4, max: 6 },
   options: { min: 3, max: 5 },
+  wrongOptions: { multiple: 2 },
 } as const;
