@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { quizSchema, type GlossaryEntry, type Lesson, type Section } from '../../src/shared/lesson.ts';
+import type { FigureSources } from './check-figures.ts';
 import { checkQuiz } from './check-quiz.ts';
+import { checkLessonText } from './check-text.ts';
 import type { Problems } from './content-error.ts';
 import { readMarkdownFile, readYamlFile } from './read-source.ts';
 import { imagesIn } from './lesson-images.ts';
@@ -22,6 +24,9 @@ export interface CompiledLesson {
   sectionText: { vi: string[]; en: string[] };
   /** The lesson's image files: published path (course/images/<name>.<hash>.<ext>) → source file. */
   images: Map<string, string>;
+  /** The figures the lesson declares, for the final assessment's questions on it. */
+  figures: FigureSources;
+  quizFile: string;
 }
 
 /**
@@ -59,6 +64,7 @@ export function compileLesson(dir: string, glossary: ReadonlyMap<string, Glossar
     }
   }
   checkQuiz(quizFile, quiz, problems);
+  const figures = checkLessonText({ vi, en, quizFile, questions: quiz.questions }, problems);
   if (problems.list.length > before) return undefined;
 
   const termIds = new Set([...vi.body.terms.keys(), ...en.body.terms.keys()]);
@@ -74,7 +80,7 @@ export function compileLesson(dir: string, glossary: ReadonlyMap<string, Glossar
     terms: [...glossary.values()].filter((g) => termIds.has(g.id)),
   };
   const text = (f: LanguageFile) => f.body.sections.map((s) => s.blocks.map((b) => b.text).join('\n'));
-  return { lesson, sectionText: { vi: text(vi), en: text(en) }, images };
+  return { lesson, sectionText: { vi: text(vi), en: text(en) }, images, figures, quizFile };
 }
 
 function readLanguage(file: string, problems: Problems, resolveImage: ImageResolver): LanguageFile | undefined {

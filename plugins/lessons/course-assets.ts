@@ -6,7 +6,10 @@ import { toCatalogue, type Course } from './compile-course.ts';
 export interface CourseAssets {
   /** Bundled into the app: the course list needs it before anything is fetched. */
   index: CourseIndex;
-  /** Files under the output folder, by path relative to it (course/lessons/<id>.<hash>.json). */
+  /**
+   * Files under the output folder, by path relative to it (course/lessons/<id>.<hash>.json,
+   * course/final-assessment.<hash>.json, …).
+   */
   files: Map<string, string | Uint8Array<ArrayBuffer>>;
 }
 
@@ -37,8 +40,10 @@ export function courseAssets(course: Course, base = '/'): CourseAssets {
   });
   const glossaryUrl = add('glossary', course.glossary);
   const searchUrl = add('search', course.search);
+  const { passMark, draw } = course.finalAssessment;
+  const finalAssessment = { url: add('final-assessment', course.finalAssessment), passMark, draw };
   // Not fetched by the app: the server reads it to refuse events that point nowhere.
   files.set('course/catalogue.json', JSON.stringify(toCatalogue(course)));
   const version = hash([...files.keys()].join());
-  return { index: { version, lessons, glossaryUrl, searchUrl }, files };
+  return { index: { version, lessons, glossaryUrl, searchUrl, finalAssessment }, files };
 }

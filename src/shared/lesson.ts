@@ -40,6 +40,34 @@ export const quizSchema = z.object({
 });
 export type Quiz = z.infer<typeof quizSchema>;
 
+/**
+ * The final assessment (bài kiểm tra cuối khóa): a pool of questions, each on one lesson, from
+ * which every attempt draws `draw` stratified by lesson (src/shared/final-draw.ts). Its attempts
+ * are `quiz_answered` events whose lessonId is FINAL_ASSESSMENT_ID: the server's catalogue lists
+ * it as a lesson with no sections, so they sync and merge like any quiz (every attempt kept,
+ * best score).
+ */
+export const FINAL_ASSESSMENT_ID = 'final-assessment';
+
+export const finalQuestionSchema = z.extend(quizQuestionSchema, {
+  /** The id of the lesson the question draws on. */
+  lesson: courseIdSchema,
+});
+export type FinalQuestion = z.infer<typeof finalQuestionSchema>;
+
+const finalSettings = {
+  /** Share of the drawn questions to answer right, 0..1. */
+  passMark: z.number().check(z.gt(0), z.lte(1)),
+  /** How many questions one attempt asks. */
+  draw: z.number().check(z.int(), z.positive()),
+};
+
+export const finalAssessmentSchema = z.object({
+  ...finalSettings,
+  questions: z.array(finalQuestionSchema).check(z.minLength(1)),
+});
+export type FinalAssessment = z.infer<typeof finalAssessmentSchema>;
+
 const glossarySideSchema = z.object({ term: textSchema, definition: textSchema });
 export const glossaryEntrySchema = z.object({ id: courseIdSchema, vi: glossarySideSchema, en: glossarySideSchema });
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
@@ -95,6 +123,8 @@ export const courseIndexSchema = z.object({
   lessons: z.array(lessonSummarySchema),
   glossaryUrl: z.string(),
   searchUrl: z.string(),
+  /** Where the final assessment's pool is (hashed like the lessons), and how an attempt is made. */
+  finalAssessment: z.object({ url: z.string(), ...finalSettings }),
 });
 export type CourseIndex = z.infer<typeof courseIndexSchema>;
 

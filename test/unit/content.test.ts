@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCourse, ContentError, toCatalogue } from '../../plugins/lessons/compile-course.ts';
 import { courseAssets } from '../../plugins/lessons/course-assets.ts';
-import { lessonSchema } from '../../src/shared/lesson.ts';
+import { FINAL_ASSESSMENT_ID, finalAssessmentSchema, lessonSchema, type QuizQuestion } from '../../src/shared/lesson.ts';
 import { brokenCourse, fixtures, goodCourse } from './content-helpers.ts';
 
 const problemsOf = (dir: string): string[] => {
@@ -47,12 +47,55 @@ describe('the real course in content/', () => {
   it('gives the server a catalogue of every lesson, section, question and option id', () => {
     const catalogue = toCatalogue(course);
     const first = course.lessons[0]!;
-    expect(catalogue.lessons).toHaveLength(course.lessons.length);
+    expect(catalogue.lessons).toHaveLength(course.lessons.length + 1);
     expect(catalogue.lessons[0]).toEqual({
       id: first.id,
       sections: first.sections.map((s) => s.id),
       questions: first.quiz.questions.map((q) => ({ id: q.id, options: q.options.map((o) => o.id) })),
     });
+  });
+
+  it('lists the final assessment in the catalogue as a lesson with no sections, so its attempts sync like a quiz', () => {
+    const entry = toCatalogue(course).lessons.find((l) => l.id === FINAL_ASSESSMENT_ID);
+    expect(entry).toEqual({
+      id: FINAL_ASSESSMENT_ID,
+      sections: [],
+      questions: course.finalAssessment.questions.map((q) => ({ id: q.id, options: q.options.map((o) => o.id) })),
+    });
+  });
+
+  it('has a final assessment of at least 40 questions over every lesson, drawing 20 with a pass mark of 80%', () => {
+    const { finalAssessment } = course;
+    expect(finalAssessmentSchema.safeParse(finalAssessment).success).toBe(true);
+    expect(finalAssessment.questions.length).toBeGreaterThanOrEqual(40);
+    expect(finalAssessment.draw).toBe(20);
+    expect(finalAssessment.passMark).toBe(0.8);
+    const perLesson = (id: string) => finalAssessment.questions.filter((q) => q.lesson === id).length;
+    // A draw of 20 over nine lessons asks two or three per lesson: each needs a few to choose from.
+    for (const lesson of course.lessons) expect(perLesson(lesson.id), lesson.id).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps the answer keys off the first option: at most 40% of single-choice keys, in the lesson quizzes and in the final pool', () => {
+    const firstShare = (questions: QuizQuestion[]) => {
+      const singles = questions.filter((q) => q.kind === 'single');
+      return singles.filter((q) => q.options[0]!.correct).length / singles.length;
+    };
+    expect(firstShare(course.lessons.flatMap((l) => l.quiz.questions))).toBeLessThanOrEqual(0.4);
+    expect(firstShare(course.finalAssessment.questions)).toBeLessThanOrEqual(0.4);
+  });
+
+  it('gives every multiple-choice question at least two wrong options', () => {
+    const questions = [...course.lessons.flatMap((l) => l.quiz.questions), ...course.finalAssessment.questions];
+    for (const q of questions.filter((q) => q.kind === 'multiple')) {
+      expect(q.options.filter((o) => !o.correct).length, q.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('emits the final assessment as a content-hashed file named in the index', () => {
+    const { index, files } = courseAssets(course);
+    expect(index.finalAssessment).toEqual({ url: expect.stringMatching(/^\/course\/final-assessment\.[0-9a-f]{10}\.json$/), passMark: 0.8, draw: 20 });
+    const published = JSON.parse(files.get(index.finalAssessment.url.slice(1)) as string);
+    expect(finalAssessmentSchema.parse(published)).toEqual(course.finalAssessment);
   });
 
   it('emits content-hashed files named in a small index', () => {
@@ -89,7 +132,7 @@ describe('compileCourse on the fixture course', () => {
   });
 
   const sample = 'lessons/01-sample';
-  const cases: Array<[string, string]> = [
+  const cases: Array<[string, string | RegExp]> = [
     ['extra-section-en', `${sample}/en.md: section 4 (#conclusion) has no Vietnamese counterpart`],
     ['extra-section-en', `${sample}/vi.md: section 4 (#end) has no English counterpart`],
     ['block-count', `${sample}/en.md: section 2 (#cloud) has 2 blocks but vi.md has 1`],
@@ -110,6 +153,23 @@ describe('compileCourse on the fixture course', () => {
     ['image-elsewhere', `${sample}/vi.md: line 30: image "https://example.com/photo.jpg": name a kebab-case .svg or .png file in the lesson folder`],
     ['image-unsized', `${sample}/vi.md: line 30: image "diagram.svg": its width and height cannot be read`],
     ['image-mismatch', `${sample}/en.md: line 30: block 2 of section #end shows images [other.svg] but vi.md shows [diagram.svg]`],
+    ['multiple-one-wrong', `${sample}/quiz.yaml: question 2 ("topics") is multiple choice but has 1 wrong option; it needs at least 2`],
+    ['final-multiple-one-wrong', 'final-assessment.yaml: question 2 ("final-topics") is multiple choice but has 1 wrong option; it needs at least 2'],
+    ['repeated-prompt', /final-assessment\.yaml: question 1 \("final-city"\) repeats \S*lessons\/01-sample\/quiz\.yaml question 1 \("city"\)/],
+    ['informal-you', `${sample}/vi.md: line 15: "bạn" addresses the reader informally; write impersonally, or "anh/chị", or "học viên"`],
+    ['informal-you', `${sample}/quiz.yaml: question 2 ("topics") vi prompt: "Bạn" addresses the reader informally`],
+    ['new-style-tone', `${sample}/vi.md: line 28: "khoá": write "khóa"`],
+    ['new-style-tone', 'glossary.yaml: term "e-government" vi definition: "Khoá": write "Khóa"'],
+    ['lowercase-e-government', `${sample}/en.md: line 19: "e-government": write "e-Government"`],
+    ['unsourced-figure', `${sample}/vi.md: line 19: figure "2019" has no source: list each under the seed it comes from in the lesson's vi.md and en.md front matter "figures"`],
+    ['unsourced-figure', `${sample}/en.md: line 19: figure "2019" has no source`],
+    ['figure-list-wrong', `${sample}/vi.md: field "figures" lists seed "001", which is not in "sources"`],
+    ['figure-list-wrong', `${sample}/vi.md: field "figures" lists "42" (seed 002), which the lesson and its quiz never use; remove it`],
+    ['figures-differ', `${sample}/en.md: field "figures" differs from vi.md; both list the same figures under the same seeds`],
+    ['final-figure', 'final-assessment.yaml: question 1 ("final-city") option "a" (vi): figure "1802" has no source: list each under the seed it comes from in lesson "sample"\'s front matter "figures"'],
+    ['final-unknown-lesson', 'final-assessment.yaml: question 1 ("final-city"): lesson "samples" is not a lesson of the course'],
+    ['final-draw-too-big', 'final-assessment.yaml: field "draw" is 10 but the pool has only 3 questions'],
+    ['final-missing', 'final-assessment.yaml: is missing'],
   ];
 
   it('has a test for every broken fixture', () => {
@@ -121,7 +181,8 @@ describe('compileCourse on the fixture course', () => {
       const { dir, cleanup } = brokenCourse(name);
       try {
         const problems = problemsOf(dir);
-        expect(problems.some((p) => p.includes(message)), `${message}\nnot in:\n${problems.join('\n')}`).toBe(true);
+        const found = problems.some((p) => (typeof message === 'string' ? p.includes(message) : message.test(p)));
+        expect(found, `${message}\nnot in:\n${problems.join('\n')}`).toBe(true);
       } finally {
         cleanup();
       }
