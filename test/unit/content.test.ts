@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCourse, ContentError, toCatalogue } from '../../plugins/lessons/compile-course.ts';
 import { courseAssets } from '../../plugins/lessons/course-assets.ts';
+import { checkEvents } from '../../src/server/sync/check-events.ts';
+import { indexCatalogue } from '../../src/server/sync/catalogue-index.ts';
+import { learnerEventSchema, type LearnerEvent } from '../../src/shared/events.ts';
+import { drawFinalQuestions } from '../../src/shared/final-draw.ts';
+import { formatHlc } from '../../src/shared/hlc.ts';
+import { foldEvents } from '../../src/shared/merge-progress.ts';
 import { FINAL_ASSESSMENT_ID, finalAssessmentSchema, lessonSchema, type QuizQuestion } from '../../src/shared/lesson.ts';
 import { brokenCourse, fixtures, goodCourse } from './content-helpers.ts';
 
@@ -62,6 +68,27 @@ describe('the real course in content/', () => {
       sections: [],
       questions: course.finalAssessment.questions.map((q) => ({ id: q.id, options: q.options.map((o) => o.id) })),
     });
+  });
+
+  it('lets the server take a final-assessment attempt drawn on the phone, and merge attempts keeping each and the best', () => {
+    const drawn = drawFinalQuestions(course.finalAssessment.questions, course.finalAssessment.draw, 7);
+    const attempt = (id: string, score: number, answers: Record<string, string[]>): LearnerEvent =>
+      learnerEventSchema.parse({
+        id,
+        deviceId: 'device-0001',
+        lessonId: FINAL_ASSESSMENT_ID,
+        at: formatHlc(1_700_000_000_000 + score * 1000, 0),
+        type: 'quiz_answered',
+        payload: { answers, score, passed: score >= course.finalAssessment.passMark, seed: 7 },
+      });
+    const right = Object.fromEntries(drawn.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
+    const events = [attempt('0190f5a6-7b8c-7d9e-8f01-23456789abc1', 1, right), attempt('0190f5a6-7b8c-7d9e-8f01-23456789abc2', 0.5, right)];
+    const context = { catalogue: indexCatalogue(toCatalogue(course)), deviceId: 'device-0001', now: 1_800_000_000_000 };
+    expect(checkEvents(events, context)).toEqual([]);
+    expect(checkEvents([attempt('0190f5a6-7b8c-7d9e-8f01-23456789abc3', 1, { 'no-such-question': ['a'] })], context)).toHaveLength(1);
+    const progress = foldEvents(events)[FINAL_ASSESSMENT_ID]!;
+    expect(progress.attempts).toHaveLength(2);
+    expect(progress.bestScore).toBe(1);
   });
 
   it('has a final assessment of at least 40 questions over every lesson, drawing 20 with a pass mark of 80%', () => {
