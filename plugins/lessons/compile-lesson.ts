@@ -26,6 +26,7 @@ export interface CompiledLesson {
   images: Map<string, string>;
   /** The figures the lesson declares, for the final assessment's questions on it. */
   figures: FigureSources;
+  /** Where the quiz came from, for problems found across lessons (a prompt asked twice). */
   quizFile: string;
 }
 
