@@ -34,8 +34,12 @@ describe('when the engine syncs', () => {
     await setMeta(store.db, 'token', 'token-token-token-token-token');
     const server = countingServer();
     const engine = new SyncEngine({ store, fetch: server.fetch, debounceMs: 3000, ...options });
+    let finished = 0;
+    store.changes.on((change) => change.kind === 'syncing' && !change.on && finished++);
     const stop = engine.start();
-    await vi.waitFor(() => expect(server.fetch).toHaveBeenCalledTimes(1)); // the sync at start
+    // The sync at start has ended (and arranged the next one).
+    await vi.waitFor(() => expect(finished).toBe(1));
+    expect(server.fetch).toHaveBeenCalledTimes(1);
     return { store, server, engine, stop };
   }
 

@@ -136,12 +136,12 @@ export class SyncEngine {
     try {
       outcome = await runSync(db, this.transport, this.options.batchSize);
     } catch {
-      // A Dexie failure mid-sync: nothing was marked synced that the server did not accept.
+      // A Dexie failure mid-sync: nothing was taken out of the outbox that the server did not accept.
       outcome = { kind: 'failed', failure: { kind: 'network' } };
-    } finally {
-      changes.emit({ kind: 'syncing', on: false });
     }
+    // "Syncing" ends once the outcome is stored and the next attempt arranged.
     await this.remember(outcome).catch(() => {});
+    changes.emit({ kind: 'syncing', on: false });
     return outcome;
   }
 
