@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { ADMIN_USAGE, AdminUsageError, runAdmin } from './admin/run-admin.ts';
 import { configFromEnv } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { TrainingRepository } from './db/training-repository.ts';
+import { repositoriesOf } from './repositories/repositories.ts';
 
 export { runAdmin } from './admin/run-admin.ts';
 
@@ -10,7 +10,7 @@ export { runAdmin } from './admin/run-admin.ts';
 async function main(args: string[]): Promise<number> {
   const database = await openDatabase(configFromEnv());
   try {
-    console.log(await runAdmin(args, { repository: new TrainingRepository(database) }));
+    console.log(await runAdmin(args, { repositories: repositoriesOf(database) }));
     return 0;
   } catch (e) {
     if (!(e instanceof AdminUsageError)) throw e;

@@ -4,12 +4,12 @@ import type { Catalogue } from '../shared/catalogue.ts';
 import { bearerToken } from './auth/bearer-token.ts';
 import { sha256 } from './auth/secrets.ts';
 import type { Database } from './db/database.ts';
-import { TrainingRepository } from './db/training-repository.ts';
 import { bodySizeLimit } from './http/body-size-limit.ts';
 import { onError, onNotFound } from './http/error-handler.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions, rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { mountStaticApp } from './http/static-app.ts';
+import { repositoriesOf } from './repositories/repositories.ts';
 import { enrolRoutes } from './routes/enrol.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -32,7 +32,7 @@ export interface AppDeps {
 
 /** Builds the HTTP app without listening, so tests can call `app.request()` directly. */
 export function createApp({ database, catalogue, staticDir, rateLimit: limits, now = Date.now, pullLimit }: AppDeps) {
-  const repository = new TrainingRepository(database);
+  const repositories = repositoriesOf(database);
   const limiter = new RateLimiter(limits ?? DEFAULT_RATE_LIMIT, now);
   const app = new Hono();
   app.use('*', securityHeaders());
@@ -46,9 +46,9 @@ export function createApp({ database, catalogue, staticDir, rateLimit: limits, n
     return token && sha256(token);
   }));
   api.route('/', healthRoutes(database));
-  api.route('/', enrolRoutes(repository, now));
-  api.route('/', syncRoutes({ repository, catalogue: indexCatalogue(catalogue), now, pullLimit }));
-  api.route('/', meRoutes(repository));
+  api.route('/', enrolRoutes(repositories, now));
+  api.route('/', syncRoutes({ repositories, catalogue: indexCatalogue(catalogue), now, pullLimit }));
+  api.route('/', meRoutes(repositories));
   api.notFound(onNotFound);
   app.route('/api', api);
 

@@ -4,12 +4,15 @@ import { hlcSchema } from './hlc-schema.ts';
 /** Ids in the course (lessons, sections, questions, options) are kebab-case ASCII. */
 export const courseIdSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id'), z.maxLength(64));
 
+/** A phone's id for itself, made once on first start; events and the sync request carry it. */
+export const deviceIdSchema = z.string().check(z.minLength(8), z.maxLength(64));
+
 export const NOTE_MAX_LENGTH = 5000;
 
 /** What every learner event carries; `id` is made on the phone and never changes. */
 const eventBase = z.object({
   id: z.uuid(),
-  deviceId: z.string().check(z.minLength(8), z.maxLength(64)),
+  deviceId: deviceIdSchema,
   lessonId: courseIdSchema,
   at: hlcSchema,
 });

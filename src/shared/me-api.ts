@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { enrolResponseSchema } from './sync-api.ts';
+import { traineeSchema } from './sync-api.ts';
 
 /** GET /api/v1/me: whom the device's token belongs to, so the app can show it and check it. */
 export const meResponseSchema = z.object({
-  trainee: enrolResponseSchema.shape.trainee,
+  trainee: traineeSchema,
   deviceId: z.string(),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;

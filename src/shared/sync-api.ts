@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { learnerEventSchema } from './events.ts';
+import { deviceIdSchema, learnerEventSchema } from './events.ts';
 
 /** The most events one sync request may push; the client sends at most this many per round. */
 export const SYNC_BATCH_LIMIT = 200;
@@ -8,7 +8,7 @@ export const SYNC_PULL_LIMIT = 500;
 
 /** POST /api/v1/sync: push unsynced events and pull others' after `cursor`, in one round trip. */
 export const syncRequestSchema = z.object({
-  deviceId: z.string().check(z.minLength(8), z.maxLength(64)),
+  deviceId: deviceIdSchema,
   /** The server sequence number of the last pulled event; 0 before the first pull. */
   cursor: z.number().check(z.int(), z.gte(0)),
   events: z.array(learnerEventSchema).check(z.maxLength(SYNC_BATCH_LIMIT)),
@@ -35,12 +35,16 @@ export const enrolmentCodeSchema = z.pipe(
 /** POST /api/v1/enrol: exchange a one-time code for this device's token. */
 export const enrolRequestSchema = z.object({
   code: enrolmentCodeSchema,
-  deviceId: z.string().check(z.minLength(8), z.maxLength(64)),
+  deviceId: deviceIdSchema,
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
+/** A trainee as the API shows them. */
+export const traineeSchema = z.object({ id: z.string(), name: z.string(), unit: z.string() });
+export type Trainee = z.infer<typeof traineeSchema>;
+
 export const enrolResponseSchema = z.object({
   token: z.string().check(z.minLength(22)),
-  trainee: z.object({ id: z.string(), name: z.string(), unit: z.string() }),
+  trainee: traineeSchema,
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { loadCatalogue } from '../../src/server/course-catalogue.ts';
 import { issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
@@ -19,7 +19,7 @@ export async function benchPhoneSync(): Promise<BenchResult[]> {
   await build({ configFile: resolve('vite.config.ts'), root: resolve('test/bench/phone'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
   const server = await benchServer(outDir);
   const lesson = loadCatalogue().lessons[0]!;
-  const { code } = await issueEnrolment(new TrainingRepository(server.database), { name: 'Bench', unit: 'Bench', now: new Date() });
+  const { code } = await issueEnrolment(repositoriesOf(server.database), { name: 'Bench', unit: 'Bench', now: new Date() });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   try {
     // Each measurement in a fresh browser context (its own IndexedDB store). Run after the

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startServer } from '../../src/server/server.ts';
-import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { enrolDevice, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import type { Catalogue } from '../../src/shared/catalogue.ts';
 import type { LearnerEvent } from '../../src/shared/events.ts';
@@ -40,7 +40,7 @@ export async function benchSyncServer(databaseUrl?: string): Promise<BenchResult
     { catalogue, rateLimit: { capacity: 1e9, refillPerSecond: 1e9 } },
   );
   try {
-    const repository = new TrainingRepository(server.database);
+    const repository = repositoriesOf(server.database);
     // Only this run's trainees are counted, so a PostgreSQL database with other rows is left alone.
     const devices: Array<{ deviceId: string; token: string; traineeId: string }> = [];
     for (let i = 0; i < TRAINEES; i++) {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { compileCourse, toCatalogue } from '../../plugins/lessons/compile-course.ts';
-import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
 import { withRatio, type BenchResult } from './bench-result.ts';
@@ -39,7 +39,7 @@ export async function benchYearOfStudy(): Promise<BenchResult[]> {
   cpSync(resolve('dist'), root, { recursive: true });
   await build({ configFile: resolve('vite.config.ts'), root: resolve('test/bench/phone'), base: '/bench/', build: { outDir: join(root, 'bench'), emptyOutDir: true }, logLevel: 'warn' });
   const server = await benchServer(root);
-  const repository = new TrainingRepository(server.database);
+  const repository = repositoriesOf(server.database);
   const catalogue = toCatalogue(compileCourse(resolve('content')));
   const lesson = catalogue.lessons[0]!;
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });

@@ -4,16 +4,16 @@ import type { LocalStore } from '../../src/data/local-store.ts';
 import { getMeta } from '../../src/data/store/learn-db.ts';
 import { SyncEngine } from '../../src/data/sync/engine.ts';
 import { describeSync, type SyncMessage } from '../../src/data/sync/status-snapshot.ts';
-import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { startTestServer, type TestServer } from '../server/test-server.ts';
 import { freshStore } from './test-store.ts';
 
 let server: TestServer;
-let repository: TrainingRepository;
+let repository: Repositories;
 beforeAll(async () => {
   server = await startTestServer(undefined, { rateLimit: { capacity: 1e6, refillPerSecond: 1e6 } });
-  repository = new TrainingRepository(server.database);
+  repository = repositoriesOf(server.database);
 });
 afterAll(() => server?.close());
 
@@ -42,7 +42,7 @@ describe('the sync engine against the real server', () => {
     expect(enrolled).toEqual({ ok: true, trainee: expect.objectContaining({ name: 'Lê Văn Cường' }) });
     expect(await engine.syncNow()).toEqual({ kind: 'synced', pushed: 2, pulled: 0 });
     await shows(store, { key: 'synced', at: expect.any(Number) });
-    expect((await repository.eventsOf(trainee.id)).map((e) => e.type)).toEqual(['section_read', 'note_saved']);
+    expect((await repository.events.eventsOf(trainee.id)).map((e) => e.type)).toEqual(['section_read', 'note_saved']);
     stop();
   });
 
@@ -67,7 +67,7 @@ describe('the sync engine against the real server', () => {
     const store = freshStore();
     const stop = store.status.subscribe(() => {});
     await enrol(code, { store, baseUrl: server.url });
-    await repository.revokeTrainee(trainee.id, new Date().toISOString());
+    await repository.trainees.revokeTrainee(trainee.id, new Date().toISOString());
     await read(store);
     const outcome = await new SyncEngine({ store, baseUrl: server.url }).syncNow();
     expect(outcome).toMatchObject({ kind: 'failed', failure: { kind: 'http', status: 401 } });
@@ -114,7 +114,7 @@ describe('the sync engine against the real server', () => {
     for (let i = 0; i < 200; i++) await store.outbox.record({ type: 'note_saved', lessonId: 'data-sharing', payload: { text: `${i} ${text}`.slice(0, 5000) } });
     const outcome = await new SyncEngine({ store, baseUrl: server.url }).syncNow();
     expect(outcome).toEqual({ kind: 'synced', pushed: 200, pulled: 0 });
-    expect(await repository.eventsOf(trainee.id)).toHaveLength(200);
+    expect(await repository.events.eventsOf(trainee.id)).toHaveLength(200);
   });
 
   it('runs one sync at a time: a second engine on the same database stands aside', async () => {
@@ -141,7 +141,7 @@ describe('the sync engine against the real server', () => {
     try {
       await read(store);
       await store.outbox.record({ type: 'lesson_completed', lessonId: 'digital-government', payload: {} });
-      await vi.waitFor(async () => expect(await repository.eventsOf(trainee.id)).toHaveLength(2), { timeout: 3000 });
+      await vi.waitFor(async () => expect(await repository.events.eventsOf(trainee.id)).toHaveLength(2), { timeout: 3000 });
       await vi.waitFor(async () => expect(await store.db.outbox.count()).toBe(0));
     } finally {
       stop();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrol } from '../../src/data/enrol.ts';
 import type { LocalStore } from '../../src/data/local-store.ts';
 import { SyncEngine } from '../../src/data/sync/engine.ts';
-import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
 import { testCatalogue } from '../server/test-catalogue.ts';
@@ -41,7 +41,7 @@ describe.each(testDatabases)('two devices syncing through a faulty network ($nam
 
   it('ends with every event on the server exactly once and identical progress on both devices', async () => {
     const random = seededRandom(SEED);
-    const repository = new TrainingRepository(server.database);
+    const repository = repositoriesOf(server.database);
     const { trainee, code } = await issueEnrolment(repository, { name: 'Trần Thị Bình', unit: 'Bộ Y tế', now: new Date() });
     const second = await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() });
 
@@ -82,7 +82,7 @@ describe.each(testDatabases)('two devices syncing through a faulty network ($nam
       for (const store of [phone, laptop]) expect((await engines.get(store)!.syncNow()).kind).toBe('synced');
     }
 
-    const onServer = await repository.eventsOf(trainee.id);
+    const onServer = await repository.events.eventsOf(trainee.id);
     const serverIds = onServer.map((e) => e.id);
     expect(new Set(serverIds).size, 'no event stored twice').toBe(serverIds.length);
     expect(new Set(serverIds)).toEqual(recorded);

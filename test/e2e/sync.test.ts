@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { passQuiz, readStore, reloadOffline, scrollSectionIntoView, useChromium, waitForServiceWorker } from './browser.ts';
 
@@ -21,12 +21,12 @@ async function enrolWith(page: Page, code: string) {
 describe('sync in Chromium', () => {
   const chromium = useChromium();
   let database: Database;
-  let repository: TrainingRepository;
+  let repository: Repositories;
   beforeAll(async () => {
     // The suite's server database, opened beside the server (SQLite WAL allows it), to issue
     // codes as the admin command would and to look at what the server stored.
     database = await openDatabase({ dataDir: inject('dataDir') });
-    repository = new TrainingRepository(database);
+    repository = repositoriesOf(database);
   });
   afterAll(async () => {
     await database?.close();
@@ -57,11 +57,11 @@ describe('sync in Chromium', () => {
     expect(offline.length).toBeGreaterThanOrEqual(3);
     expect((await readStore(page, 'outbox')).map((e) => e.id).sort()).toEqual(offline.map((e) => e.id).sort());
     await expect.poll(() => status(page)).toBe(`Ngoại tuyến: ${offline.length} thay đổi sẽ đồng bộ khi có mạng`);
-    expect(await repository.eventsOf(trainee.id)).toEqual([]);
+    expect(await repository.events.eventsOf(trainee.id)).toEqual([]);
 
     await goOnline();
     await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc \d\d:\d\d$/);
-    const stored = await repository.eventsOf(trainee.id);
+    const stored = await repository.events.eventsOf(trainee.id);
     expect(stored.map((e) => e.id).sort()).toEqual(offline.map((e) => e.id).sort());
 
     const second = await chromium.phone('vi-VN');

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminUsageError, runAdmin } from '../../src/server/admin/run-admin.ts';
 import { ENROLMENT_CODE_ALPHABET } from '../../src/server/auth/secrets.ts';
-import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { enrolmentCodeSchema } from '../../src/shared/sync-api.ts';
 import { call, enrolAnotherDevice, enrolDevice, event } from './sync-client.ts';
 import { testCatalogue } from './test-catalogue.ts';
@@ -16,8 +16,8 @@ describe.each(testDatabases)('admin command line on $name', (database) => {
   let admin: (...args: string[]) => Promise<string>;
   beforeAll(async () => {
     server = await startTestServer(database);
-    const repository = new TrainingRepository(server.database);
-    admin = (...args) => runAdmin(args, { repository, catalogue: testCatalogue });
+    const repositories = repositoriesOf(server.database);
+    admin = (...args) => runAdmin(args, { repositories, catalogue: testCatalogue });
   });
   afterAll(() => server.close());
 

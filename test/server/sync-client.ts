@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import type { LearnerEvent } from '../../src/shared/events.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
@@ -30,7 +30,7 @@ export async function call(
 
 /** An admin-issued code for a new trainee, as `npm run admin -- enrol` would print it. */
 export async function issueCode(server: TestServer, name = 'Nguyễn Văn An', unit = 'Sở TT&TT Hà Nội') {
-  return issueEnrolment(new TrainingRepository(server.database), { name, unit, now: new Date() });
+  return issueEnrolment(repositoriesOf(server.database), { name, unit, now: new Date() });
 }
 
 /** One enrolled device of a trainee, with a `sync` that speaks for it. */
@@ -57,7 +57,7 @@ export async function enrolDevice(server: TestServer, code?: string, deviceId = 
 
 /** Another device of `trainee`, enrolled with a code from `admin code`. */
 export async function enrolAnotherDevice(server: TestServer, trainee: { id: string }): Promise<Device> {
-  const issued = await issueDeviceCode(new TrainingRepository(server.database), { traineeId: trainee.id, now: new Date() });
+  const issued = await issueDeviceCode(repositoriesOf(server.database), { traineeId: trainee.id, now: new Date() });
   return enrolDevice(server, issued!.code);
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../src/server/admin.ts';
-import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { syncResponseSchema } from '../../src/shared/sync-api.ts';
 import { call, enrolDevice, enrolTwoDevices, event, rowCounts, sectionReads } from './sync-client.ts';
 import { startTestServer, testDatabases, type TestServer } from './test-server.ts';
@@ -65,14 +65,14 @@ describe.each(testDatabases)('one trainee cannot touch another on $name', (datab
     expect(reply.body.error.issues).toEqual([{ path: ['events', 1, 'id'], message: 'this event id is already taken' }]);
     expect(JSON.stringify(reply.body)).not.toContain('ghi chú riêng');
     expect(await rowCounts(server)).toEqual(before); // not even B's own event: the batch is one
-    const stored = await new TrainingRepository(server.database).eventsOf(a.trainee.id);
+    const stored = await repositoriesOf(server.database).events.eventsOf(a.trainee.id);
     expect(stored).toEqual([secret]);
   });
 
   it('answers a revoked trainee with 401 on every device and stores nothing', async () => {
     const [phone, laptop] = await enrolTwoDevices(server);
     await phone.sync({ events: sectionReads(phone, 1) });
-    await runAdmin(['revoke', phone.trainee.id], { repository: new TrainingRepository(server.database) });
+    await runAdmin(['revoke', phone.trainee.id], { repositories: repositoriesOf(server.database) });
     const before = await rowCounts(server);
 
     for (const device of [phone, laptop]) {

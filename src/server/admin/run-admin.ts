@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import type { Catalogue } from '../../shared/catalogue.ts';
-import type { TrainingRepository } from '../db/training-repository.ts';
-import { issueDeviceCode, issueEnrolment } from '../services/enrolment-service.ts';
+import type { Repositories } from '../repositories/repositories.ts';
+import { issueDeviceCode, issueEnrolment, revokeTrainee } from '../services/enrolment-service.ts';
 import { formatLessonReport, lessonReports } from './progress-report.ts';
 
 export interface AdminDeps {
-  repository: TrainingRepository;
+  repositories: Repositories;
   now?: () => Date;
   /** When known, the report shows "sections 3/5" and lessons in course order. */
   catalogue?: Catalogue | undefined;
@@ -31,7 +31,7 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
       const name = values.name?.trim();
       const unit = values.unit?.trim();
       if (!name || !unit) throw new AdminUsageError('enrol needs --name and --unit');
-      const { trainee, code } = await issueEnrolment(deps.repository, { name, unit, now: now() });
+      const { trainee, code } = await issueEnrolment(deps.repositories, { name, unit, now: now() });
       return [
         `Enrolled ${trainee.name} (${trainee.unit}) as ${trainee.id}.`,
         `One-time enrolment code: ${code}`,
@@ -40,7 +40,7 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
     }
     case 'code': {
       const traineeId = onlyTraineeId(rest, 'code');
-      const issued = await issueDeviceCode(deps.repository, { traineeId, now: now() });
+      const issued = await issueDeviceCode(deps.repositories, { traineeId, now: now() });
       if (!issued) throw new AdminUsageError(`No active trainee ${traineeId}: "list" shows the ids`);
       return [
         `One-time enrolment code for ${issued.trainee.name} (${issued.trainee.unit}): ${issued.code}`,
@@ -49,7 +49,7 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
     }
     case 'list': {
       parse(rest, {});
-      const trainees = await deps.repository.listTrainees();
+      const trainees = await deps.repositories.trainees.listTrainees();
       if (trainees.length === 0) return 'No trainees yet: add one with "enrol".';
       return trainees
         .map((t) =>
@@ -67,18 +67,18 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
     }
     case 'revoke': {
       const traineeId = onlyTraineeId(rest, 'revoke');
-      if (!(await deps.repository.revokeTrainee(traineeId, now().toISOString()))) {
+      if (!(await revokeTrainee(deps.repositories, traineeId, now()))) {
         throw new AdminUsageError(`No trainee ${traineeId}: "list" shows the ids`);
       }
       return `Revoked ${traineeId} and all their devices: their tokens now get 401.`;
     }
     case 'report': {
       parse(rest, {});
-      const trainees = await deps.repository.listTrainees();
+      const trainees = await deps.repositories.trainees.listTrainees();
       if (trainees.length === 0) return 'No trainees yet.';
       const blocks: string[] = [];
       for (const t of trainees) {
-        const lessons = lessonReports(await deps.repository.eventsOf(t.id), deps.catalogue);
+        const lessons = lessonReports(await deps.repositories.events.eventsOf(t.id), deps.catalogue);
         const lines = lessons.length ? lessons.map((l) => `  ${formatLessonReport(l)}`) : ['  no progress yet'];
         blocks.push([`${t.name} · ${t.unit} · ${t.id}${t.revokedAt ? ' (revoked)' : ''}`, ...lines].join('\n'));
       }

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import type { MeResponse } from '../../shared/me-api.ts';
 import { type AuthEnv, authenticate } from '../auth/authenticate.ts';
-import type { TrainingRepository } from '../db/training-repository.ts';
+import type { Repositories } from '../repositories/repositories.ts';
 
 /** GET /v1/me: who the token belongs to; a 401 tells the app it must enrol again. */
-export function meRoutes(repository: TrainingRepository) {
-  return new Hono<AuthEnv>().get('/v1/me', authenticate(repository), (c) => {
+export function meRoutes(repositories: Repositories) {
+  return new Hono<AuthEnv>().get('/v1/me', authenticate(repositories), (c) => {
     const body: MeResponse = { trainee: c.var.device.trainee, deviceId: c.var.device.deviceId };
     c.header('Cache-Control', 'no-store');
     return c.json(body);

@@ -6,7 +6,7 @@ import { type SyncDeps, syncDevice } from '../services/sync-service.ts';
 
 /** POST /v1/sync: push this device's events and pull the trainee's others, in one round trip. */
 export function syncRoutes(deps: SyncDeps) {
-  return new Hono<AuthEnv>().post('/v1/sync', authenticate(deps.repository), async (c) => {
+  return new Hono<AuthEnv>().post('/v1/sync', authenticate(deps.repositories), async (c) => {
     const request = parseWith(syncRequestSchema, await readJson(c));
     c.header('Cache-Control', 'no-store');
     return c.json(await syncDevice(deps, c.var.device, request));

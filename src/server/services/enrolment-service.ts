@@ -1,54 +1,78 @@
-import type { EnrolRequest, EnrolResponse } from '../../shared/sync-api.ts';
+import type { EnrolRequest, EnrolResponse, Trainee } from '../../shared/sync-api.ts';
 import { enrolmentCodeSchema } from '../../shared/sync-api.ts';
 import { newDeviceToken, newEnrolmentCode, newTraineeId, sha256 } from '../auth/secrets.ts';
-import type { Trainee, TrainingRepository } from '../db/training-repository.ts';
 import { HttpError } from '../http/http-error.ts';
+import type { Repositories } from '../repositories/repositories.ts';
+
+/** How long the device that used a code may redeem it again after a lost reply. */
+export const REDEEM_AGAIN_MS = 24 * 60 * 60 * 1000;
+
+// Hash the normalised form, the same one enrolmentCodeSchema gives the enrol request.
+const codeHashOf = (code: string) => sha256(enrolmentCodeSchema.parse(code));
 
 /** Adds a trainee and returns the one-time code to hand them; only its hash is stored. */
 export async function issueEnrolment(
-  repository: TrainingRepository,
+  repositories: Repositories,
   input: { name: string; unit: string; now: Date },
 ): Promise<{ trainee: Trainee; code: string }> {
   const code = newEnrolmentCode();
-  const trainee = await repository.createTrainee({
-    id: newTraineeId(),
-    name: input.name,
-    unit: input.unit,
-    // Hash the normalised form, the same one enrolmentCodeSchema gives the enrol request.
-    codeHash: sha256(enrolmentCodeSchema.parse(code)),
-    now: input.now.toISOString(),
-  });
+  const trainee = await repositories.transaction(({ trainees }) =>
+    trainees.createTrainee({ id: newTraineeId(), name: input.name, unit: input.unit, codeHash: codeHashOf(code), now: input.now.toISOString() }),
+  );
   return { trainee, code };
 }
 
 /** Another one-time code for an existing trainee's next device; undefined if unknown or revoked. */
 export async function issueDeviceCode(
-  repository: TrainingRepository,
+  repositories: Repositories,
   input: { traineeId: string; now: Date },
 ): Promise<{ trainee: Trainee; code: string } | undefined> {
   const code = newEnrolmentCode();
-  const trainee = await repository.addEnrolmentCode({
-    traineeId: input.traineeId,
-    codeHash: sha256(enrolmentCodeSchema.parse(code)),
-    now: input.now.toISOString(),
+  const trainee = await repositories.transaction(async ({ trainees }) => {
+    const found = await trainees.activeTrainee(input.traineeId);
+    if (found) await trainees.addCode({ traineeId: found.id, codeHash: codeHashOf(code), now: input.now.toISOString() });
+    return found;
   });
   return trainee && { trainee, code };
 }
 
+/** Revokes the trainee and every device of theirs; false when no such trainee exists. */
+export function revokeTrainee(repositories: Repositories, traineeId: string, now: Date): Promise<boolean> {
+  return repositories.transaction(({ trainees }) => trainees.revokeTrainee(traineeId, now.toISOString()));
+}
+
 /**
- * POST /api/v1/enrol, after validation:
- * 1. use up the code (one device per code, even under concurrent requests);
- * 2. make a fresh random token and store only its hash with the device;
- * 3. hand the token to the device: the one and only time it leaves the server.
+ * POST /api/v1/enrol, after validation, in one transaction:
+ * 1. lock the code's row, so concurrent redemptions of one code take turns;
+ * 2. an unused code is used up by this device; a used one only the device that used it may
+ *    redeem again, for REDEEM_AGAIN_MS (its reply, and so its token, may have been lost);
+ * 3. the trainee must be active;
+ * 4. make a fresh random token and store only its hash with the device, retiring any token the
+ *    device had before, so one device holds one valid token;
+ * 5. hand the token to the device: the one and only time it leaves the server.
  */
-export async function enrolDevice(repository: TrainingRepository, request: EnrolRequest, now: Date): Promise<EnrolResponse> {
+export async function enrolDevice(repositories: Repositories, request: EnrolRequest, now: Date): Promise<EnrolResponse> {
   const token = newDeviceToken();
-  const trainee = await repository.redeemEnrolmentCode({
-    codeHash: sha256(request.code),
-    deviceId: request.deviceId,
-    tokenHash: sha256(token),
-    now: now.toISOString(),
+  const at = now.toISOString();
+  const codeHash = sha256(request.code);
+  const trainee = await repositories.transaction(async ({ trainees }) => {
+    // 1.
+    const code = await trainees.lockCode(codeHash);
+    if (!code) return undefined;
+    // 2.
+    if (code.usedAt === null) {
+      await trainees.markCodeUsed({ codeHash, deviceId: request.deviceId, now: at });
+    } else if (code.usedByDevice !== request.deviceId || Date.parse(code.usedAt) <= now.getTime() - REDEEM_AGAIN_MS) {
+      return undefined;
+    }
+    // 3.
+    const found = await trainees.activeTrainee(code.traineeId);
+    if (!found) return undefined;
+    // 4.
+    await trainees.replaceDevice({ traineeId: found.id, deviceId: request.deviceId, tokenHash: sha256(token), now: at });
+    return found;
   });
+  // 5.
   if (!trainee) throw new HttpError(401, 'unauthorized', 'The enrolment code is unknown or has been used');
   return { token, trainee };
 }

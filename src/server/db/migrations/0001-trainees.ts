@@ -11,7 +11,7 @@ export const traineesMigration: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('revoked_at', 'text')
       // Written by every sync: the admin's "last sync", and the row lock that serialises one
-      // trainee's syncs (see TrainingRepository.sync).
+      // trainee's syncs (see services/sync-service.ts).
       .addColumn('last_sync_at', 'text')
       .execute();
   },
