@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { appManifest } from './plugins/app-manifest.ts';
 import { lessonsPlugin } from './plugins/lessons/index.ts';
 import { navigationHints } from './plugins/navigation-hints.ts';
+import { CATALOGUE_FILE } from './src/shared/catalogue.ts';
 import { NAVIGATION_HINTS_FILE } from './src/shared/navigation-hints.ts';
 import pkg from './package.json' with { type: 'json' };
 
@@ -31,7 +32,7 @@ export default defineConfig({
       manifest: appManifest,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
-        globIgnores: ['**/node_modules/**/*', NAVIGATION_HINTS_FILE], // the server's, not the phone's
+        globIgnores: ['**/node_modules/**/*', NAVIGATION_HINTS_FILE, CATALOGUE_FILE], // the server's, not the phone's
       },
       devOptions: { enabled: false },
     }),

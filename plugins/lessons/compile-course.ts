@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalogue } from '../../src/shared/catalogue.ts';
 import {
   FINAL_ASSESSMENT_ID,
   glossarySchema,
@@ -103,19 +102,4 @@ function readGlossary(file: string, problems: Problems): GlossaryEntry[] {
   // The glossary cites no sources, so it holds no figures.
   checkPieces(file, pieces, new Map(), 'a lesson', problems);
   return parsed.data;
-}
-
-/**
- * What the server needs to refuse events for lessons, sections or questions that do not exist.
- * The final assessment is listed as one more lesson, with no sections, so its attempts are
- * checked, stored and merged exactly like a lesson's quiz.
- */
-export function toCatalogue(course: Pick<Course, 'lessons' | 'finalAssessment'>): Catalogue {
-  const questions = (qs: ReadonlyArray<{ id: string; options: ReadonlyArray<{ id: string }> }>) => qs.map((q) => ({ id: q.id, options: q.options.map((o) => o.id) }));
-  return {
-    lessons: [
-      ...course.lessons.map((l) => ({ id: l.id, sections: l.sections.map((s) => s.id), questions: questions(l.quiz.questions) })),
-      { id: FINAL_ASSESSMENT_ID, sections: [], questions: questions(course.finalAssessment.questions) },
-    ],
-  };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { CATALOGUE_FILE, toCatalogue } from '../../src/shared/catalogue.ts';
 import type { CourseIndex } from '../../src/shared/lesson.ts';
-import { toCatalogue, type Course } from './compile-course.ts';
+import type { Course } from './compile-course.ts';
 
 export interface CourseAssets {
   /** Bundled into the app: the course list needs it before anything is fetched. */
@@ -11,6 +12,8 @@ export interface CourseAssets {
    * course/final-assessment.<hash>.json, …).
    */
   files: Map<string, string | Uint8Array<ArrayBuffer>>;
+  /** The server's file (CATALOGUE_FILE): emitted beside the app, never precached. */
+  catalogue: { fileName: string; source: string };
 }
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
@@ -42,8 +45,7 @@ export function courseAssets(course: Course, base = '/'): CourseAssets {
   const searchUrl = add('search', course.search);
   const { passMark, draw } = course.finalAssessment;
   const finalAssessment = { url: add('final-assessment', course.finalAssessment), passMark, draw };
-  // Not fetched by the app: the server reads it to refuse events that point nowhere.
-  files.set('course/catalogue.json', JSON.stringify(toCatalogue(course)));
   const version = hash([...files.keys()].join());
-  return { index: { version, lessons, glossaryUrl, searchUrl, finalAssessment }, files };
+  const catalogue = { fileName: CATALOGUE_FILE, source: JSON.stringify(toCatalogue(course)) };
+  return { index: { version, lessons, glossaryUrl, searchUrl, finalAssessment }, files, catalogue };
 }

@@ -21,7 +21,8 @@ export interface LessonsPluginOptions {
 /**
  * Compiles content/ at build time: `virtual:course-index` gives the app the lesson list, and the
  * lessons, glossary and search index are emitted as hashed JSON files (served from memory in
- * dev). A broken lesson fails `vite build` with the list of problems.
+ * dev), with the server's catalogue of ids beside them. A broken lesson fails `vite build` with
+ * the list of problems.
  */
 export function lessonsPlugin({ contentDir = fileURLToPath(new URL('../../content', import.meta.url)) }: LessonsPluginOptions = {}): Plugin<LessonsApi> & { api: LessonsApi } {
   const dir = resolve(contentDir);
@@ -50,7 +51,9 @@ export function lessonsPlugin({ contentDir = fileURLToPath(new URL('../../conten
       return `export default ${JSON.stringify(compile().index)};`;
     },
     generateBundle() {
-      for (const [fileName, source] of compile().files) this.emitFile({ type: 'asset', fileName, source });
+      const { files, catalogue } = compile();
+      for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source });
+      this.emitFile({ type: 'asset', ...catalogue });
     },
     configureServer(server) {
       watchContent(server, dir, () => (assets = undefined));

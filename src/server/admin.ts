@@ -1,18 +1,23 @@
 import { pathToFileURL } from 'node:url';
 import { ADMIN_USAGE, AdminUsageError, runAdmin } from './admin/run-admin.ts';
-import { configFromEnv } from './config.ts';
+import { catalogueFileOf, configFromEnv } from './config.ts';
+import { CatalogueFileError, watchCatalogueFile } from './course/catalogue-file.ts';
 import { openDatabase } from './db/database.ts';
 import { repositoriesOf } from './repositories/repositories.ts';
 
-export { runAdmin } from './admin/run-admin.ts';
-
-/** `npm run admin -- …`: the same database settings (DATA_DIR, DATABASE_URL) as the server. */
+/** `npm run admin -- …`: the same settings (DATA_DIR, DATABASE_URL, STATIC_DIR, COURSE_CATALOGUE) as the server. */
 async function main(args: string[]): Promise<number> {
-  const database = await openDatabase(configFromEnv());
+  const config = configFromEnv();
+  const database = await openDatabase(config);
+  const catalogue = () => watchCatalogueFile(catalogueFileOf(config))().catalogue;
   try {
-    console.log(await runAdmin(args, { repositories: repositoriesOf(database) }));
+    console.log(await runAdmin(args, { repositories: repositoriesOf(database), catalogue }));
     return 0;
   } catch (e) {
+    if (e instanceof CatalogueFileError) {
+      console.error(e.message);
+      return 1;
+    }
     if (!(e instanceof AdminUsageError)) throw e;
     console.error(`${e.message}\n\n${ADMIN_USAGE}`);
     return 1;

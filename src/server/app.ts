@@ -3,6 +3,7 @@ import { compress } from 'hono/compress';
 import type { Catalogue } from '../shared/catalogue.ts';
 import { bearerToken } from './auth/bearer-token.ts';
 import { sha256 } from './auth/secrets.ts';
+import { type CurrentCatalogue, indexCatalogue } from './course/catalogue-index.ts';
 import type { Database } from './db/database.ts';
 import { bodySizeLimit } from './http/body-size-limit.ts';
 import { onError, onNotFound } from './http/error-handler.ts';
@@ -14,12 +15,11 @@ import { enrolRoutes } from './routes/enrol.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { syncRoutes } from './routes/sync.ts';
-import { indexCatalogue } from './sync/catalogue-index.ts';
 
 export interface AppDeps {
   database: Database;
-  /** The course's lessons, sections, questions and options: events pointing elsewhere are refused. */
-  catalogue: Catalogue;
+  /** The course's lessons, sections, questions and options: fixed, or the build's file as it is now. */
+  catalogue: Catalogue | CurrentCatalogue;
   /** The built PWA; omitted in API-only tests and in `npm run dev` (Vite serves the app). */
   staticDir?: string | undefined;
   /** Requests per device token; tests make it small to trip it quickly. */
@@ -33,6 +33,8 @@ export interface AppDeps {
 /** Builds the HTTP app without listening, so tests can call `app.request()` directly. */
 export function createApp({ database, catalogue, staticDir, rateLimit: limits, now = Date.now, pullLimit }: AppDeps) {
   const repositories = repositoriesOf(database);
+  const fixed = typeof catalogue === 'function' ? undefined : indexCatalogue(catalogue);
+  const currentCatalogue: CurrentCatalogue = fixed ? () => fixed : (catalogue as CurrentCatalogue);
   const limiter = new RateLimiter(limits ?? DEFAULT_RATE_LIMIT, now);
   const app = new Hono();
   app.use('*', securityHeaders());
@@ -47,7 +49,7 @@ export function createApp({ database, catalogue, staticDir, rateLimit: limits, n
   }));
   api.route('/', healthRoutes(database));
   api.route('/', enrolRoutes(repositories, now));
-  api.route('/', syncRoutes({ repositories, catalogue: indexCatalogue(catalogue), now, pullLimit }));
+  api.route('/', syncRoutes({ repositories, catalogue: currentCatalogue, now, pullLimit }));
   api.route('/', meRoutes(repositories));
   api.notFound(onNotFound);
   app.route('/api', api);

@@ -1,8 +1,13 @@
 import { configFromEnv } from './config.ts';
+import { CatalogueFileError } from './course/catalogue-file.ts';
 import { startServer } from './server.ts';
 
 const config = configFromEnv();
-const server = await startServer(config);
+const server = await startServer(config).catch((e: unknown) => {
+  if (!(e instanceof CatalogueFileError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+});
 console.log(`eGov Learn is serving on ${server.url} (database: ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

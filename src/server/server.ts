@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Catalogue } from '../shared/catalogue.ts';
 import { type AppDeps, createApp } from './app.ts';
-import type { ServerConfig } from './config.ts';
-import { loadCatalogue } from './course-catalogue.ts';
+import { catalogueFileOf, type ServerConfig } from './config.ts';
+import { watchCatalogueFile } from './course/catalogue-file.ts';
 import { type Database, openDatabase } from './db/database.ts';
 
 export interface RunningServer {
@@ -14,14 +14,14 @@ export interface RunningServer {
 }
 
 export interface ServerOptions extends Pick<AppDeps, 'rateLimit' | 'now' | 'pullLimit'> {
-  /** The course catalogue; by default compiled from the course in `config.contentDir`. */
+  /** The course catalogue; by default the build's, read from `config.catalogueFile`. */
   catalogue?: Catalogue | undefined;
 }
 
 /** Opens the database (migrating it), builds the app and listens; close() drains both. */
 export async function startServer(config: ServerConfig, options: ServerOptions = {}): Promise<RunningServer> {
-  // Compiled before the database opens: a broken course should stop the server, not half-start it.
-  const catalogue = options.catalogue ?? loadCatalogue(config.contentDir);
+  // Read before the database opens: without a course the server should stop, not half-start.
+  const catalogue = options.catalogue ?? watchCatalogueFile(catalogueFileOf(config));
   const database = await openDatabase(config);
   const app = createApp({
     ...options,

@@ -1,7 +1,39 @@
+import * as z from 'zod/mini';
+import { courseIdSchema } from './events.ts';
+import { FINAL_ASSESSMENT_ID, type FinalAssessment, type Lesson } from './lesson.ts';
+
 /**
- * What the server needs to know of the course to refuse events that point nowhere: each
- * lesson's section and question ids. Built from content/ by the lessons pipeline.
+ * What the server needs to know of the course to place events: each lesson's section, question
+ * and option ids. The build writes it beside the app (CATALOGUE_FILE, outside the precache: no
+ * phone downloads it) and the server reads it from there.
  */
-export interface Catalogue {
-  lessons: Array<{ id: string; sections: string[]; questions: Array<{ id: string; options: string[] }> }>;
+export const catalogueSchema = z.object({
+  lessons: z.array(
+    z.object({
+      id: courseIdSchema,
+      sections: z.array(courseIdSchema),
+      questions: z.array(z.object({ id: courseIdSchema, options: z.array(courseIdSchema) })),
+    }),
+  ),
+});
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+/** The catalogue's file name in the build's output folder. */
+export const CATALOGUE_FILE = 'course-catalogue.json';
+
+/**
+ * The catalogue of a compiled course. The final assessment is listed as one more lesson, with no
+ * sections, so its attempts are placed, stored and merged exactly like a lesson's quiz.
+ */
+export function toCatalogue(course: {
+  lessons: ReadonlyArray<Pick<Lesson, 'id' | 'sections' | 'quiz'>>;
+  finalAssessment: Pick<FinalAssessment, 'questions'>;
+}): Catalogue {
+  const questions = (qs: ReadonlyArray<{ id: string; options: ReadonlyArray<{ id: string }> }>) => qs.map((q) => ({ id: q.id, options: q.options.map((o) => o.id) }));
+  return {
+    lessons: [
+      ...course.lessons.map((l) => ({ id: l.id, sections: l.sections.map((s) => s.id), questions: questions(l.quiz.questions) })),
+      { id: FINAL_ASSESSMENT_ID, sections: [], questions: questions(course.finalAssessment.questions) },
+    ],
+  };
 }

@@ -1,9 +1,10 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
-import { loadCatalogue } from '../../src/server/course-catalogue.ts';
 import { issueEnrolment } from '../../src/server/services/enrolment-service.ts';
+import { CATALOGUE_FILE, catalogueSchema } from '../../src/shared/catalogue.ts';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
 import { withRatio, type BenchResult } from './bench-result.ts';
 import { benchServer } from './bench-server.ts';
@@ -18,7 +19,7 @@ export async function benchPhoneSync(): Promise<BenchResult[]> {
   const outDir = resolve('dist-phone');
   await build({ configFile: resolve('vite.config.ts'), root: resolve('test/bench/phone'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
   const server = await benchServer(outDir);
-  const lesson = loadCatalogue().lessons[0]!;
+  const lesson = catalogueSchema.parse(JSON.parse(readFileSync(join(outDir, CATALOGUE_FILE), 'utf8'))).lessons[0]!;
   const { code } = await issueEnrolment(repositoriesOf(server.database), { name: 'Bench', unit: 'Bench', now: new Date() });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   try {

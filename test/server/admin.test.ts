@@ -17,7 +17,7 @@ describe.each(testDatabases)('admin command line on $name', (database) => {
   beforeAll(async () => {
     server = await startTestServer(database);
     const repositories = repositoriesOf(server.database);
-    admin = (...args) => runAdmin(args, { repositories, catalogue: testCatalogue });
+    admin = (...args) => runAdmin(args, { repositories, catalogue: () => testCatalogue });
   });
   afterAll(() => server.close());
 

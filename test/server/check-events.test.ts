@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexCatalogue } from '../../src/server/sync/catalogue-index.ts';
+import { indexCatalogue } from '../../src/server/course/catalogue-index.ts';
 import { checkEvents, MAX_CLOCK_AHEAD_MS } from '../../src/server/sync/check-events.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
 import { event } from './sync-client.ts';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAdmin } from '../../src/server/admin.ts';
+import { runAdmin } from '../../src/server/admin/run-admin.ts';
 import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { syncResponseSchema } from '../../src/shared/sync-api.ts';
+import { testCatalogue } from './test-catalogue.ts';
 import { call, enrolDevice, enrolTwoDevices, event, rowCounts, sectionReads } from './sync-client.ts';
 import { startTestServer, testDatabases, type TestServer } from './test-server.ts';
 
@@ -72,7 +73,7 @@ describe.each(testDatabases)('one trainee cannot touch another on $name', (datab
   it('answers a revoked trainee with 401 on every device and stores nothing', async () => {
     const [phone, laptop] = await enrolTwoDevices(server);
     await phone.sync({ events: sectionReads(phone, 1) });
-    await runAdmin(['revoke', phone.trainee.id], { repositories: repositoriesOf(server.database) });
+    await runAdmin(['revoke', phone.trainee.id], { repositories: repositoriesOf(server.database), catalogue: () => testCatalogue });
     const before = await rowCounts(server);
 
     for (const device of [phone, laptop]) {

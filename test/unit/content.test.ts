@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCourse, ContentError, toCatalogue } from '../../plugins/lessons/compile-course.ts';
+import { compileCourse, ContentError } from '../../plugins/lessons/compile-course.ts';
+import { toCatalogue } from '../../src/shared/catalogue.ts';
 import { courseAssets } from '../../plugins/lessons/course-assets.ts';
 import { checkEvents } from '../../src/server/sync/check-events.ts';
-import { indexCatalogue } from '../../src/server/sync/catalogue-index.ts';
+import { indexCatalogue } from '../../src/server/course/catalogue-index.ts';
 import { learnerEventSchema, type LearnerEvent } from '../../src/shared/events.ts';
 import { drawFinalQuestions } from '../../src/shared/final-draw.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';

@@ -7,8 +7,8 @@ import { formatLessonReport, lessonReports } from './progress-report.ts';
 export interface AdminDeps {
   repositories: Repositories;
   now?: () => Date;
-  /** When known, the report shows "sections 3/5" and lessons in course order. */
-  catalogue?: Catalogue | undefined;
+  /** The course, for the report ("sections 3/5", lessons in course order); read only when needed. */
+  catalogue: () => Catalogue;
 }
 
 /** A mistake in the command line itself: main prints it with the usage and exits 1. */
@@ -74,11 +74,12 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
     }
     case 'report': {
       parse(rest, {});
+      const catalogue = deps.catalogue();
       const trainees = await deps.repositories.trainees.listTrainees();
       if (trainees.length === 0) return 'No trainees yet.';
       const blocks: string[] = [];
       for (const t of trainees) {
-        const lessons = lessonReports(await deps.repositories.events.eventsOf(t.id), deps.catalogue);
+        const lessons = lessonReports(await deps.repositories.events.eventsOf(t.id), catalogue);
         const lines = lessons.length ? lessons.map((l) => `  ${formatLessonReport(l)}`) : ['  no progress yet'];
         blocks.push([`${t.name} · ${t.unit} · ${t.id}${t.revokedAt ? ' (revoked)' : ''}`, ...lines].join('\n'));
       }

@@ -4,12 +4,12 @@ import { HttpError } from '../http/http-error.ts';
 import { validationFailed } from '../http/read-body.ts';
 import type { Repositories } from '../repositories/repositories.ts';
 import type { AuthenticatedDevice } from '../repositories/trainees.ts';
-import type { CatalogueIndex } from '../sync/catalogue-index.ts';
+import type { CurrentCatalogue } from '../course/catalogue-index.ts';
 import { checkEvents } from '../sync/check-events.ts';
 
 export interface SyncDeps {
   repositories: Repositories;
-  catalogue: CatalogueIndex;
+  catalogue: CurrentCatalogue;
   now: () => number;
   pullLimit?: number | undefined;
 }
@@ -34,7 +34,7 @@ export async function syncDevice(deps: SyncDeps, device: AuthenticatedDevice, re
   }
   // 2.
   const now = deps.now();
-  const issues = checkEvents(request.events, { catalogue: deps.catalogue, deviceId: device.deviceId, now });
+  const issues = checkEvents(request.events, { catalogue: deps.catalogue(), deviceId: device.deviceId, now });
   if (issues.length > 0) throw validationFailed(issues);
   const pullLimit = deps.pullLimit ?? SYNC_PULL_LIMIT;
   const at = new Date(now).toISOString();

@@ -1,7 +1,7 @@
 import type { ApiIssue } from '../../shared/api-error.ts';
 import type { LearnerEvent } from '../../shared/events.ts';
 import { parseHlc } from '../../shared/hlc.ts';
-import type { CatalogueIndex } from './catalogue-index.ts';
+import type { CatalogueIndex } from '../course/catalogue-index.ts';
 
 /**
  * How far a stamp may run ahead of the server's clock. Phones' clocks drift, so some slack is
@@ -31,7 +31,7 @@ export function checkEvents(events: LearnerEvent[], ctx: EventCheckContext): Api
     if (parseHlc(event.at).wall > ctx.now + MAX_CLOCK_AHEAD_MS) {
       issues.push({ path: at('at'), message: 'is more than 24 hours ahead of the server clock' });
     }
-    const lesson = ctx.catalogue.get(event.lessonId);
+    const lesson = ctx.catalogue.lessons.get(event.lessonId);
     if (!lesson) {
       issues.push({ path: at('lessonId'), message: `no lesson "${event.lessonId}" in the course` });
       return;
