@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CATALOGUE_FILE, toCatalogue } from '../../src/shared/catalogue.ts';
+import { hashedCoursePath } from '../../src/shared/hashed-files.ts';
 import type { CourseIndex } from '../../src/shared/lesson.ts';
 import type { Course } from './compile-course.ts';
 
@@ -16,7 +17,7 @@ export interface CourseAssets {
   catalogue: { fileName: string; source: string };
 }
 
-const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Lays the compiled course out as JSON files. Every name carries a hash of its content, and the
@@ -27,7 +28,7 @@ export function courseAssets(course: Course, base = '/'): CourseAssets {
   const files = new Map<string, string | Uint8Array<ArrayBuffer>>();
   const add = (stem: string, data: unknown) => {
     const source = JSON.stringify(data);
-    const fileName = `course/${stem}.${hash(source)}.json`;
+    const fileName = hashedCoursePath(`course/${stem}.json`, sha256(source));
     files.set(fileName, source);
     return base + fileName;
   };
@@ -45,7 +46,7 @@ export function courseAssets(course: Course, base = '/'): CourseAssets {
   const searchUrl = add('search', course.search);
   const { passMark, draw } = course.finalAssessment;
   const finalAssessment = { url: add('final-assessment', course.finalAssessment), passMark, draw };
-  const version = hash([...files.keys()].join());
+  const version = sha256([...files.keys()].join()).slice(0, 10);
   const catalogue = { fileName: CATALOGUE_FILE, source: JSON.stringify(toCatalogue(course)) };
   return { index: { version, lessons, glossaryUrl, searchUrl, finalAssessment }, files, catalogue };
 }

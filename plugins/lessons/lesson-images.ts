@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hashedCoursePath } from '../../src/shared/hashed-files.ts';
 import type { ImageResolver } from './render-markdown.ts';
 
 /**
@@ -15,8 +16,7 @@ export function imagesIn(dir: string, images: Map<string, string>): ImageResolve
     const bytes = readFileSync(source);
     const size = name.endsWith('.svg') ? svgSize(bytes.toString('utf8')) : pngSize(bytes);
     if (!size) return 'unsized';
-    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
-    const path = `course/images/${name.replace(/\.(\w+)$/, `.${hash}.$1`)}`;
+    const path = hashedCoursePath(`course/images/${name}`, createHash('sha256').update(bytes).digest('hex'));
     images.set(path, source);
     return { src: `/${path}`, ...size };
   };

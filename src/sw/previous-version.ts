@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { cacheNames } from 'workbox-core';
+import { isHashedFile } from '../shared/hashed-files.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -14,10 +15,6 @@ declare const self: ServiceWorkerGlobalScope;
  * Best effort: a phone too full to copy still installs the update (old tabs then reload).
  */
 const KEPT_PREFIX = 'egov-previous-version-';
-
-/** Files named by their content hash: the same name always means the same bytes. */
-export const isHashedFile = (pathname: string) =>
-  /^\/assets\/[^/]+-[\w-]{8}\.(js|css)$/.test(pathname) || /^\/course\/.+\.[0-9a-f]{10}\.(json|svg|png)$/.test(pathname);
 
 /** Keeps the outgoing version's hashed files; call once, with the new version's manifest. */
 export function keepPreviousVersion(manifest: ReadonlyArray<{ url: string; revision: string | null }>) {

@@ -2,8 +2,9 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { isHashedFile } from '../shared/hashed-files.ts';
 import { BACKGROUND_SYNC_TAG, swMessages } from '../shared/sw-messages.ts';
-import { isHashedFile, keepPreviousVersion } from './previous-version.ts';
+import { keepPreviousVersion } from './previous-version.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 

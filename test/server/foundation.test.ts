@@ -14,6 +14,8 @@ function fakeBuild() {
   writeFileSync(join(dir, 'index.html'), `<!doctype html><title>shell</title>${'<p>padding</p>'.repeat(200)}`);
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
+  mkdirSync(join(dir, 'course', 'lessons'), { recursive: true });
+  writeFileSync(join(dir, 'course', 'lessons', 'core-experts.0123456789.json'), '{}');
   mkdirSync(join(dir, 'icons'));
   writeFileSync(join(dir, 'icons', 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   return dir;
@@ -56,9 +58,11 @@ describe.each(testDatabases)('server foundation on $name', (database) => {
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
   });
 
-  it('keeps hashed assets for a year and revalidates index.html and sw.js', async () => {
-    const asset = await fetch(`${server.url}/assets/index-Ab12Cd34.js`);
-    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  it('keeps hashed assets and course files for a year and revalidates index.html and sw.js', async () => {
+    for (const path of ['/assets/index-Ab12Cd34.js', '/course/lessons/core-experts.0123456789.json']) {
+      const asset = await fetch(`${server.url}${path}`);
+      expect(asset.headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
+    }
     for (const path of ['/', '/index.html', '/sw.js']) {
       const res = await fetch(`${server.url}${path}`);
       expect(res.status, path).toBe(200);

@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { isHashedFile } from '../../shared/hashed-files.ts';
 import { loadNavigationHints } from './navigation-hints.ts';
 
 /**
- * Hashed assets never change under their name, so phones may keep them for a year; index.html
+ * Hashed files never change under their name, so phones may keep them for a year; index.html
  * and the service worker must be checked every time or a new version would never arrive.
  */
-export function cacheControlFor(path: string): string {
-  if (/\/assets\/[^/]+-[\w-]{8,}\.\w+$/.test(path)) return 'public, max-age=31536000, immutable';
-  if (/(index\.html|sw\.js|manifest\.webmanifest|registerSW\.js)$/.test(path)) return 'no-cache';
+function cacheControlFor(urlPath: string, file: string): string {
+  if (isHashedFile(urlPath)) return 'public, max-age=31536000, immutable';
+  // By the file served, not the address: a deep link is answered with index.html.
+  if (/(index\.html|sw\.js|manifest\.webmanifest|registerSW\.js)$/.test(file)) return 'no-cache';
   return 'public, max-age=3600';
 }
 
@@ -22,8 +24,8 @@ export function mountStaticApp(app: Hono, root: string) {
   if (!existsSync(join(root, 'index.html'))) {
     console.warn(`No built app in ${root}: run "npm run build" to serve the PWA.`);
   }
-  const onFound = (path: string, c: { header: (k: string, v: string) => void }) => {
-    c.header('Cache-Control', cacheControlFor(path));
+  const onFound = (file: string, c: Context) => {
+    c.header('Cache-Control', cacheControlFor(c.req.path, file));
   };
   const linkFor = loadNavigationHints(root);
   const isPage = (path: string) => !path.startsWith('/api/') && !/\.\w+$/.test(path);
