@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { Catalogue } from '../shared/catalogue.ts';
+import { type AttemptLimitOptions, AttemptLimits, DEFAULT_ATTEMPT_LIMITS } from './auth/attempt-limits.ts';
+import type { AuthDeps } from './auth/authenticate.ts';
 import { bearerToken } from './auth/bearer-token.ts';
 import { sha256 } from './auth/secrets.ts';
 import { type CurrentCatalogue, indexCatalogue } from './course/catalogue-index.ts';
 import type { Database } from './db/database.ts';
 import { bodySizeLimit } from './http/body-size-limit.ts';
+import { clientAddress } from './http/client-address.ts';
 import { onError, onNotFound } from './http/error-handler.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions, rateLimit } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -15,6 +18,7 @@ import { enrolRoutes } from './routes/enrol.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { DEFAULT_STORAGE_BUDGET_BYTES } from './services/sync-service.ts';
 
 export interface AppDeps {
   database: Database;
@@ -24,6 +28,12 @@ export interface AppDeps {
   staticDir?: string | undefined;
   /** Requests per device token; tests make it small to trip it quickly. */
   rateLimit?: RateLimitOptions | undefined;
+  /** Failed enrolments and authentications per address and in all (DEFAULT_ATTEMPT_LIMITS). */
+  attemptLimits?: AttemptLimitOptions | undefined;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed (TRUST_PROXY). */
+  trustedProxies?: number | undefined;
+  /** Payload bytes one trainee may store (DEFAULT_STORAGE_BUDGET_BYTES). */
+  storageBudgetBytes?: number | undefined;
   /** The server's clock, in epoch milliseconds. */
   now?: (() => number) | undefined;
   /** Events per pull page; SYNC_PULL_LIMIT unless a test wants short pages. */
@@ -31,11 +41,19 @@ export interface AppDeps {
 }
 
 /** Builds the HTTP app without listening, so tests can call `app.request()` directly. */
-export function createApp({ database, catalogue, staticDir, rateLimit: limits, now = Date.now, pullLimit }: AppDeps) {
+export function createApp(deps: AppDeps) {
+  const { database, catalogue, staticDir, now = Date.now, pullLimit } = deps;
   const repositories = repositoriesOf(database);
   const fixed = typeof catalogue === 'function' ? undefined : indexCatalogue(catalogue);
   const currentCatalogue: CurrentCatalogue = fixed ? () => fixed : (catalogue as CurrentCatalogue);
-  const limiter = new RateLimiter(limits ?? DEFAULT_RATE_LIMIT, now);
+  const limiter = new RateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT, now);
+  const auth: AuthDeps = {
+    repositories,
+    limits: new AttemptLimits(repositories.attempts, deps.attemptLimits ?? DEFAULT_ATTEMPT_LIMITS, now),
+    addressOf: (c) => clientAddress(c, deps.trustedProxies ?? 0),
+  };
+  const storageBudgetBytes = deps.storageBudgetBytes ?? DEFAULT_STORAGE_BUDGET_BYTES;
+
   const app = new Hono();
   app.use('*', securityHeaders());
   app.use('*', compress());
@@ -48,9 +66,9 @@ export function createApp({ database, catalogue, staticDir, rateLimit: limits, n
     return token && sha256(token);
   }));
   api.route('/', healthRoutes(database));
-  api.route('/', enrolRoutes(repositories, now));
-  api.route('/', syncRoutes({ repositories, catalogue: currentCatalogue, now, pullLimit }));
-  api.route('/', meRoutes(repositories));
+  api.route('/', enrolRoutes(auth, now));
+  api.route('/', syncRoutes(auth, { repositories, catalogue: currentCatalogue, now, pullLimit, storageBudgetBytes }));
+  api.route('/', meRoutes(auth));
   api.notFound(onNotFound);
   app.route('/api', api);
 

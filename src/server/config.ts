@@ -12,6 +12,10 @@ export interface ServerConfig {
   staticDir: string;
   /** The course's ids as the build wrote them; by default CATALOGUE_FILE in staticDir. */
   catalogueFile?: string | undefined;
+  /** Reverse proxies in front whose X-Forwarded-For entries give the client's address; 0 trusts none. */
+  trustedProxies?: number | undefined;
+  /** Payload bytes one trainee may store in all. */
+  storageBudgetBytes?: number | undefined;
 }
 
 /** Reads the server's configuration from environment variables, with the documented defaults. */
@@ -21,6 +25,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new Error(`PORT must be a whole number from 0 to 65535, not "${env.PORT}"`);
   }
   const staticDir = resolve(env.STATIC_DIR ?? 'dist');
+  const trustedProxies = wholeNumber(env, 'TRUST_PROXY', 0);
+  const budgetMb = wholeNumber(env, 'STORAGE_BUDGET_MB', 20);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -28,7 +34,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: env.DATABASE_URL || undefined,
     staticDir,
     catalogueFile: env.COURSE_CATALOGUE ? resolve(env.COURSE_CATALOGUE) : undefined,
+    trustedProxies,
+    storageBudgetBytes: budgetMb * 1024 * 1024,
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${env[name]}"`);
+  return value;
 }
 
 /** The catalogue file a server with this configuration reads. */

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Catalogue } from '../shared/catalogue.ts';
@@ -5,6 +6,7 @@ import { type AppDeps, createApp } from './app.ts';
 import { catalogueFileOf, type ServerConfig } from './config.ts';
 import { watchCatalogueFile } from './course/catalogue-file.ts';
 import { type Database, openDatabase } from './db/database.ts';
+import { answerClientErrorsAsJson, DEFAULT_TIMEOUTS, nodeServerOptions, type ServerTimeouts } from './http/node-server-limits.ts';
 
 export interface RunningServer {
   url: string;
@@ -13,9 +15,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServerOptions extends Pick<AppDeps, 'rateLimit' | 'now' | 'pullLimit'> {
+export interface ServerOptions extends Pick<AppDeps, 'rateLimit' | 'attemptLimits' | 'now' | 'pullLimit'> {
   /** The course catalogue; by default the build's, read from `config.catalogueFile`. */
   catalogue?: Catalogue | undefined;
+  /** Node's connection timeouts (DEFAULT_TIMEOUTS); tests shorten them. */
+  timeouts?: ServerTimeouts | undefined;
 }
 
 /** Opens the database (migrating it), builds the app and listens; close() drains both. */
@@ -28,8 +32,16 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
     database,
     catalogue,
     staticDir: config.staticDir,
+    trustedProxies: config.trustedProxies,
+    storageBudgetBytes: config.storageBudgetBytes,
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const server = serve({
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    serverOptions: nodeServerOptions(options.timeouts ?? DEFAULT_TIMEOUTS),
+  }) as Server;
+  answerClientErrorsAsJson(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -43,7 +55,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive connections would hold close() open for minutes.
-        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.closeAllConnections();
       }).then(() => database.close()),
   };
 }

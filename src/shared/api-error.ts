@@ -8,6 +8,9 @@ export const apiErrorCodes = [
   'not_found',
   'unauthorized',
   'payload_too_large',
+  'unsupported_media_type',
+  'headers_too_large',
+  'request_timeout',
   'rate_limited',
   'internal',
 ] as const;

@@ -13,6 +13,10 @@ export const catalogueSchema = z.object({
       id: courseIdSchema,
       sections: z.array(courseIdSchema),
       questions: z.array(z.object({ id: courseIdSchema, options: z.array(courseIdSchema) })),
+      /** Ids the lesson had before (see course-ids.ts). */
+      formerIds: z.optional(z.array(courseIdSchema)),
+      /** A former section id → the section's id now. */
+      formerSectionIds: z.optional(z.record(courseIdSchema, courseIdSchema)),
     }),
   ),
 });
@@ -26,13 +30,19 @@ export const CATALOGUE_FILE = 'course-catalogue.json';
  * sections, so its attempts are placed, stored and merged exactly like a lesson's quiz.
  */
 export function toCatalogue(course: {
-  lessons: ReadonlyArray<Pick<Lesson, 'id' | 'sections' | 'quiz'>>;
+  lessons: ReadonlyArray<Pick<Lesson, 'id' | 'sections' | 'quiz' | 'formerIds' | 'formerSectionIds'>>;
   finalAssessment: Pick<FinalAssessment, 'questions'>;
 }): Catalogue {
   const questions = (qs: ReadonlyArray<{ id: string; options: ReadonlyArray<{ id: string }> }>) => qs.map((q) => ({ id: q.id, options: q.options.map((o) => o.id) }));
   return {
     lessons: [
-      ...course.lessons.map((l) => ({ id: l.id, sections: l.sections.map((s) => s.id), questions: questions(l.quiz.questions) })),
+      ...course.lessons.map((l) => ({
+        id: l.id,
+        sections: l.sections.map((s) => s.id),
+        questions: questions(l.quiz.questions),
+        ...(l.formerIds?.length ? { formerIds: l.formerIds } : {}),
+        ...(l.formerSectionIds && Object.keys(l.formerSectionIds).length ? { formerSectionIds: l.formerSectionIds } : {}),
+      })),
       { id: FINAL_ASSESSMENT_ID, sections: [], questions: questions(course.finalAssessment.questions) },
     ],
   };

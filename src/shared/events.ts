@@ -4,8 +4,12 @@ import { hlcSchema } from './hlc-schema.ts';
 /** Ids in the course (lessons, sections, questions, options) are kebab-case ASCII. */
 export const courseIdSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id'), z.maxLength(64));
 
-/** A phone's id for itself, made once on first start; events and the sync request carry it. */
-export const deviceIdSchema = z.string().check(z.minLength(8), z.maxLength(64));
+/**
+ * A phone's id for itself: a random UUID (crypto.randomUUID()) made once on first start. Events,
+ * enrolment and the sync request carry it; a strict shape keeps bytes a database would mangle
+ * (NUL, lone surrogates) out of every table.
+ */
+export const deviceIdSchema = z.uuid();
 
 export const NOTE_MAX_LENGTH = 5000;
 

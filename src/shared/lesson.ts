@@ -104,6 +104,10 @@ export const lessonSummarySchema = z.object({
   url: z.string(),
   /** The lesson's pictures, named the same way: what "available offline" also needs. */
   images: z.array(z.string()),
+  /** Ids this lesson had in earlier versions of the course: their progress counts here (course-ids.ts). */
+  formerIds: z.optional(z.array(courseIdSchema)),
+  /** A former section id → the section's id now. */
+  formerSectionIds: z.optional(z.record(courseIdSchema, courseIdSchema)),
 });
 export type LessonSummary = z.infer<typeof lessonSummarySchema>;
 

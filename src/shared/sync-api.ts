@@ -1,28 +1,68 @@
 import * as z from 'zod/mini';
 import { deviceIdSchema, learnerEventSchema } from './events.ts';
+import { hlcSchema } from './hlc-schema.ts';
 
 /** The most events one sync request may push; the client sends at most this many per round. */
 export const SYNC_BATCH_LIMIT = 200;
 /** The most events one sync reply pulls; `more` says whether to ask again. */
 export const SYNC_PULL_LIMIT = 500;
 
-/** POST /api/v1/sync: push unsynced events and pull others' after `cursor`, in one round trip. */
+/**
+ * POST /api/v1/sync: push unsynced events and pull others' after `cursor`, in one round trip.
+ * The server parses each event with learnerEventSchema on its own, so one malformed event is
+ * refused alone and never holds back the rest of the batch.
+ */
 export const syncRequestSchema = z.object({
   deviceId: deviceIdSchema,
   /** The server sequence number of the last pulled event; 0 before the first pull. */
   cursor: z.number().check(z.int(), z.gte(0)),
-  events: z.array(learnerEventSchema).check(z.maxLength(SYNC_BATCH_LIMIT)),
+  events: z.array(z.unknown()).check(z.maxLength(SYNC_BATCH_LIMIT)),
 });
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
+/**
+ * Why the server did not store a pushed event. Resending it unchanged is refused again: the
+ * phone holds it back (never deletes it) and tells the trainee.
+ * - invalid_event: it fails the shared event schema (the message names the path);
+ * - not_own_event: its deviceId is not the device the token was issued to;
+ * - id_conflict: its id is stored with other content, or is another trainee's, or appears
+ *   twice in the batch with different content (both copies are refused);
+ * - budget_exceeded: storing it would take the trainee past their storage budget.
+ */
+export const refusalCodes = ['invalid_event', 'not_own_event', 'id_conflict', 'budget_exceeded'] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
+
+export const refusedEventSchema = z.object({
+  /** The event's id when it has a readable one. */
+  id: z.nullable(z.uuid()),
+  /** Its position in the request's `events`. */
+  index: z.number().check(z.int(), z.gte(0)),
+  code: z.enum(refusalCodes),
+  message: z.string(),
+});
+export type RefusedEvent = z.infer<typeof refusedEventSchema>;
+
+/** A pushed event stamped more than a day ahead of the server: stored under this stamp instead. */
+export const restampedEventSchema = z.object({ id: z.uuid(), at: hlcSchema });
+export type RestampedEvent = z.infer<typeof restampedEventSchema>;
+
 export const syncResponseSchema = z.object({
-  /** Ids of the pushed events the server now holds (new or already stored): mark these synced. */
+  /**
+   * Ids of the pushed events the server now holds (new, already held, or stored with a flag
+   * because the course has no place for them): mark these synced.
+   */
   accepted: z.array(z.uuid()),
+  /** Pushed events the server did not store, each with why. */
+  refused: z.array(refusedEventSchema),
+  /** Accepted events whose stamp the server clamped: the phone rewrites its copy's `at`. */
+  restamped: z.array(restampedEventSchema),
   /** The trainee's events from other devices after the cursor, in server order. */
   events: z.array(learnerEventSchema),
   cursor: z.number().check(z.int(), z.gte(0)),
   /** True when more events wait after `cursor`: sync again. */
   more: z.boolean(),
+  /** The server's clock when it answered, in epoch milliseconds: the phone's offset comes from it. */
+  serverTime: z.number().check(z.int(), z.gte(0)),
 });
 export type SyncResponse = z.infer<typeof syncResponseSchema>;
 

@@ -16,7 +16,7 @@ function countingServer() {
   const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body)) as { events: Array<{ id: string }> };
     bodies.push(body);
-    const reply: SyncResponse = { accepted: body.events.map((e) => e.id), events: [], cursor: 0, more: false };
+    const reply: SyncResponse = { accepted: body.events.map((e) => e.id), refused: [], restamped: [], events: [], cursor: 0, more: false, serverTime: Date.now() };
     return Response.json(reply);
   });
   return { fetch, bodies };

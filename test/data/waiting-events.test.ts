@@ -83,7 +83,7 @@ describe('events that could not be stored', () => {
       id: crypto.randomUUID(), deviceId: crypto.randomUUID(), lessonId: 'intro', type: 'note_saved' as const,
       at: formatHlc(Date.now() + 1, 0), payload: { text: 'written later, on the laptop' },
     };
-    await applySyncReply(db, { accepted: [], events: [laptopEdit], cursor: 1, more: false });
+    await applySyncReply(db, { accepted: [], refused: [], restamped: [], events: [laptopEdit], cursor: 1, more: false, serverTime: Date.now() });
     expect(await store.outbox.retry()).toBeNull();
 
     expect(await db.events.count()).toBe(2);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminUsageError, runAdmin } from '../../src/server/admin/run-admin.ts';
@@ -30,10 +31,10 @@ describe.each(testDatabases)('admin command line on $name', (database) => {
     expect(normalised).not.toMatch(/[01OIL]/);
     expect(output).toMatch(/Enrolled Lê Văn Cường \(Sở TT&TT Đà Nẵng\) as tr-\w{8}/);
 
-    const first = await call(server, 'POST', '/api/v1/enrol', { body: { code: code.toLowerCase(), deviceId: 'cli-phone-1' } });
+    const first = await call(server, 'POST', '/api/v1/enrol', { body: { code: code.toLowerCase(), deviceId: randomUUID() } });
     expect(first.status).toBe(201);
     expect(first.body.trainee.name).toBe('Lê Văn Cường');
-    const second = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: 'cli-phone-2' } });
+    const second = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: randomUUID() } });
     expect(second.status).toBe(401);
   });
 
@@ -41,7 +42,7 @@ describe.each(testDatabases)('admin command line on $name', (database) => {
     const phone = await enrolDevice(server);
     const output = await admin('code', phone.trainee.id);
     const code = /: (\w{5}-\w{5})$/m.exec(output)![1]!;
-    const laptop = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: 'cli-laptop' } });
+    const laptop = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: randomUUID() } });
     expect(laptop.body.trainee).toEqual(phone.trainee);
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/server/auth/secrets.ts';
 import { meResponseSchema } from '../../src/shared/me-api.ts';
@@ -14,7 +15,7 @@ describe.each(testDatabases)('enrolment on $name', (database) => {
 
   it('exchanges a one-time code for a device token and the trainee', async () => {
     const { code, trainee } = await issueCode(server, 'Trần Thị Bình', 'Bộ Nội vụ');
-    const reply = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: 'phone-0001' } });
+    const reply = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: randomUUID() } });
     expect(reply.status).toBe(201);
     const body = enrolResponseSchema.parse(reply.body);
     expect(body.trainee).toEqual({ id: trainee.id, name: 'Trần Thị Bình', unit: 'Bộ Nội vụ' });
@@ -25,15 +26,15 @@ describe.each(testDatabases)('enrolment on $name', (database) => {
   it('accepts the code in lower case, with or without its dash and spaces', async () => {
     const { code } = await issueCode(server);
     const typed = ` ${code.toLowerCase().replace('-', ' ')} `;
-    const reply = await call(server, 'POST', '/api/v1/enrol', { body: { code: typed, deviceId: 'phone-0002' } });
+    const reply = await call(server, 'POST', '/api/v1/enrol', { body: { code: typed, deviceId: randomUUID() } });
     expect(reply.status).toBe(201);
   });
 
   it('refuses a used code from another device, and adds no device', async () => {
     const { code } = await issueCode(server);
-    await enrolDevice(server, code, 'phone-0003');
+    await enrolDevice(server, code, randomUUID());
     const before = await rowCounts(server);
-    const again = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: 'phone-0033' } });
+    const again = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: randomUUID() } });
     expect(again.status).toBe(401);
     expect(again.body.error.code).toBe('unauthorized');
     expect(await rowCounts(server)).toEqual(before);
@@ -41,8 +42,9 @@ describe.each(testDatabases)('enrolment on $name', (database) => {
 
   it('lets the same device redeem its code again when the reply was lost, retiring the lost token', async () => {
     const { code } = await issueCode(server);
-    const lost = await enrolDevice(server, code, 'phone-0034');
-    const retry = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: 'phone-0034' } });
+    const deviceId = randomUUID();
+    const lost = await enrolDevice(server, code, deviceId);
+    const retry = await call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId } });
     expect(retry.status).toBe(201);
     const { token } = enrolResponseSchema.parse(retry.body);
     expect(token).not.toBe(lost.token);
@@ -53,13 +55,13 @@ describe.each(testDatabases)('enrolment on $name', (database) => {
   it('gives one device when two requests race with the same code', async () => {
     const { code } = await issueCode(server);
     const replies = await Promise.all(
-      [1, 2, 3].map((i) => call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: `racer-000${i}` } })),
+      [1, 2, 3].map(() => call(server, 'POST', '/api/v1/enrol', { body: { code, deviceId: randomUUID() } })),
     );
     expect(replies.map((r) => r.status).sort()).toEqual([201, 401, 401]);
   });
 
   it('refuses an unknown code with 401 and a malformed one with the failing path', async () => {
-    const unknown = await call(server, 'POST', '/api/v1/enrol', { body: { code: 'ABCDE-FGHJK', deviceId: 'phone-0004' } });
+    const unknown = await call(server, 'POST', '/api/v1/enrol', { body: { code: 'ABCDE-FGHJK', deviceId: randomUUID() } });
     expect(unknown.status).toBe(401);
     expect(unknown.body.error.code).toBe('unauthorized');
 
@@ -71,11 +73,12 @@ describe.each(testDatabases)('enrolment on $name', (database) => {
 
   it('keeps only hashes of tokens and codes in the database', async () => {
     const { code } = await issueCode(server);
-    const device = await enrolDevice(server, code, 'phone-0005');
+    const deviceId = randomUUID();
+    const device = await enrolDevice(server, code, deviceId);
     const row = await server.database.db
       .selectFrom('devices')
       .selectAll()
-      .where('device_id', '=', 'phone-0005')
+      .where('device_id', '=', deviceId)
       .executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(sha256(device.token));
 
@@ -91,10 +94,11 @@ describe.each(testDatabases)('enrolment on $name', (database) => {
   });
 
   it('tells a device who it belongs to at /api/v1/me, and refuses without a token', async () => {
-    const device = await enrolDevice(server, undefined, 'phone-0006');
+    const deviceId = randomUUID();
+    const device = await enrolDevice(server, undefined, deviceId);
     const me = await call(server, 'GET', '/api/v1/me', { token: device.token });
     expect(me.status).toBe(200);
-    expect(meResponseSchema.parse(me.body)).toEqual({ trainee: device.trainee, deviceId: 'phone-0006' });
+    expect(meResponseSchema.parse(me.body)).toEqual({ trainee: device.trainee, deviceId });
 
     const anonymous = await call(server, 'GET', '/api/v1/me');
     expect(anonymous.status).toBe(401);

@@ -17,11 +17,11 @@ export async function call(
   server: TestServer,
   method: string,
   path: string,
-  { body, token }: { body?: unknown; token?: string } = {},
+  { body, token, headers }: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -42,7 +42,7 @@ export interface Device {
 }
 
 /** Enrols a device for a new trainee (or for `code`'s trainee) through the real endpoint. */
-export async function enrolDevice(server: TestServer, code?: string, deviceId = `device-${randomUUID().slice(0, 8)}`): Promise<Device> {
+export async function enrolDevice(server: TestServer, code?: string, deviceId: string = randomUUID()): Promise<Device> {
   const theCode = code ?? (await issueCode(server)).code;
   const reply = await call(server, 'POST', '/api/v1/enrol', { body: { code: theCode, deviceId } });
   if (reply.status !== 201) throw new Error(`enrol failed: ${JSON.stringify(reply.body)}`);
@@ -69,7 +69,7 @@ export async function enrolTwoDevices(server: TestServer): Promise<[Device, Devi
 
 let clock = Date.now();
 /** A fresh HLC stamp, later than the previous one. */
-export function stamp(): string {
+function stamp(): string {
   clock += 1;
   return formatHlc(clock, 0);
 }
@@ -95,7 +95,7 @@ export function sectionReads(device: { deviceId: string }, n: number): LearnerEv
 /** Rows per table: "nothing stored" means these did not change. */
 export async function rowCounts(server: TestServer) {
   const db = server.database.db;
-  const count = async (table: 'trainees' | 'enrolment_codes' | 'devices' | 'events') =>
+  const count = async (table: 'trainees' | 'devices' | 'events') =>
     Number((await db.selectFrom(table).select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return { trainees: await count('trainees'), devices: await count('devices'), events: await count('events') };
 }

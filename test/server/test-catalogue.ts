@@ -14,3 +14,18 @@ export const testCatalogue: Catalogue = {
     { id: 'data-sharing', sections: ['intro', 'platforms'], questions: [] },
   ],
 };
+
+/**
+ * The same course after an update that renamed things: "what-is-it" became "overview", the
+ * lesson "data-sharing" became "sharing-data", and its section "intro" became "basics".
+ */
+export const renamedCatalogue: Catalogue = {
+  lessons: [
+    {
+      ...testCatalogue.lessons[0]!,
+      sections: ['overview', 'why-now', 'roadmap'],
+      formerSectionIds: { 'what-is-it': 'overview' },
+    },
+    { id: 'sharing-data', formerIds: ['data-sharing'], sections: ['basics', 'platforms'], formerSectionIds: { intro: 'basics' }, questions: [] },
+  ],
+};

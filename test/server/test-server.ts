@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import type { AttemptLimitOptions } from '../../src/server/auth/attempt-limits.ts';
+import type { ServerConfig } from '../../src/server/config.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/server.ts';
 import { testCatalogue } from './test-catalogue.ts';
 
@@ -56,13 +58,19 @@ export interface TestServer extends RunningServer {
   databaseUrl?: string | undefined;
 }
 
+/** Limits no test trips by accident; the tests of the limits pass the real ones. */
+const roomyAttemptLimits: AttemptLimitOptions = {
+  enrol: { perAddress: { max: 1e6, windowMs: 60_000 }, global: { max: 1e6, windowMs: 60_000 } },
+  auth: { perAddress: { max: 1e6, windowMs: 60_000 }, global: { max: 1e6, windowMs: 60_000 } },
+};
+
 /**
  * The real server on a free loopback port, over a fresh database; close() removes it. The course
- * is the small test catalogue unless `options.catalogue` says otherwise.
+ * is the small test catalogue and the attempt limits are roomy unless `options` say otherwise.
  */
 export async function startTestServer(
   database: TestDatabase = sqlite,
-  options: ServerOptions & { staticDir?: string } = {},
+  options: ServerOptions & Pick<ServerConfig, 'trustedProxies' | 'storageBudgetBytes'> & { staticDir?: string } = {},
 ): Promise<TestServer> {
   const created = await database.create();
   const server = await startServer({
@@ -71,7 +79,9 @@ export async function startTestServer(
     dataDir: created.dataDir,
     databaseUrl: created.databaseUrl,
     staticDir: options.staticDir ?? join(created.dataDir, 'no-app'),
-  }, { ...options, catalogue: options.catalogue ?? testCatalogue });
+    trustedProxies: options.trustedProxies,
+    storageBudgetBytes: options.storageBudgetBytes,
+  }, { attemptLimits: roomyAttemptLimits, ...options, catalogue: options.catalogue ?? testCatalogue });
   return {
     ...server,
     dataDir: created.dataDir,

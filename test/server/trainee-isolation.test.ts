@@ -39,18 +39,20 @@ describe.each(testDatabases)('one trainee cannot touch another on $name', (datab
     expect(await rowCounts(server)).toEqual(before);
   });
 
-  it("refuses events that name another device than the request's, and stores nothing", async () => {
+  it("refuses an event that names another device than the request's, and stores only the device's own", async () => {
     const a = await enrolDevice(server);
     const b = await enrolDevice(server);
     const before = await rowCounts(server);
-    const reply = await b.sync({ events: [...sectionReads(b, 1), ...sectionReads(a, 1)] });
-    expect(reply.status).toBe(400);
-    expect(reply.body.error.code).toBe('validation_failed');
-    expect(reply.body.error.issues).toEqual([{ path: ['events', 1, 'deviceId'], message: expect.any(String) }]);
-    expect(await rowCounts(server)).toEqual(before);
+    const own = sectionReads(b, 1);
+    const forged = sectionReads(a, 1)[0]!;
+    const reply = syncResponseSchema.parse((await b.sync({ events: [...own, forged] })).body);
+    expect(reply.accepted).toEqual([own[0]!.id]);
+    expect(reply.refused).toEqual([{ id: forged.id, index: 1, code: 'not_own_event', message: expect.any(String) }]);
+    expect((await rowCounts(server)).events).toBe(before.events + 1);
+    expect(await repositoriesOf(server.database).events.eventsOf(a.trainee.id)).toEqual([]);
   });
 
-  it("refuses a batch reusing another trainee's event id, without acknowledging or leaking it", async () => {
+  it("refuses an event reusing another trainee's event id as id_conflict, without acknowledging or leaking it", async () => {
     const a = await enrolDevice(server);
     const b = await enrolDevice(server);
     const secret = event(a, 'note_saved', { text: 'ghi chú riêng của A' });
@@ -61,13 +63,17 @@ describe.each(testDatabases)('one trainee cannot touch another on $name', (datab
     const stolenId = event(b, 'note_saved', { text: 'overwrite?' }, { id: secret.id });
     const reply = await b.sync({ events: [ownEvent, stolenId] });
 
-    expect(reply.status).toBe(400);
-    expect(reply.body.error.code).toBe('validation_failed');
-    expect(reply.body.error.issues).toEqual([{ path: ['events', 1, 'id'], message: 'this event id is already taken' }]);
+    expect(reply.status).toBe(200);
+    const body = syncResponseSchema.parse(reply.body);
+    expect(body.accepted).toEqual([ownEvent.id]);
+    expect(body.refused).toEqual([{ id: secret.id, index: 1, code: 'id_conflict', message: 'this event id is already stored with other content' }]);
     expect(JSON.stringify(reply.body)).not.toContain('ghi chú riêng');
-    expect(await rowCounts(server)).toEqual(before); // not even B's own event: the batch is one
+    expect((await rowCounts(server)).events).toBe(before.events + 1); // B's own event only
     const stored = await repositoriesOf(server.database).events.eventsOf(a.trainee.id);
     expect(stored).toEqual([secret]);
+    // The very same copy of A's event, sent by B, is no more B's than a changed one.
+    const replayed = syncResponseSchema.parse((await b.sync({ events: [{ ...secret, deviceId: b.deviceId }] })).body);
+    expect(replayed.refused.map((r) => r.code)).toEqual(['id_conflict']);
   });
 
   it('answers a revoked trainee with 401 on every device and stores nothing', async () => {

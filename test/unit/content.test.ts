@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compileCourse, ContentError } from '../../plugins/lessons/compile-course.ts';
 import { toCatalogue } from '../../src/shared/catalogue.ts';
 import { courseAssets } from '../../plugins/lessons/course-assets.ts';
-import { checkEvents } from '../../src/server/sync/check-events.ts';
 import { indexCatalogue } from '../../src/server/course/catalogue-index.ts';
+import { placeEvent } from '../../src/server/sync/place-event.ts';
 import { learnerEventSchema, type LearnerEvent } from '../../src/shared/events.ts';
 import { drawFinalQuestions } from '../../src/shared/final-draw.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
@@ -71,12 +71,12 @@ describe('the real course in content/', () => {
     });
   });
 
-  it('lets the server take a final-assessment attempt drawn on the phone, and merge attempts keeping each and the best', () => {
+  it('lets the server place a final-assessment attempt drawn on the phone (an unknown question is flagged), and merge attempts keeping each and the best', () => {
     const drawn = drawFinalQuestions(course.finalAssessment.questions, course.finalAssessment.draw, 7);
     const attempt = (id: string, score: number, answers: Record<string, string[]>): LearnerEvent =>
       learnerEventSchema.parse({
         id,
-        deviceId: 'device-0001',
+        deviceId: '0190f5a6-7b8c-4d9e-8f01-23456789abc0',
         lessonId: FINAL_ASSESSMENT_ID,
         at: formatHlc(1_700_000_000_000 + score * 1000, 0),
         type: 'quiz_answered',
@@ -84,9 +84,9 @@ describe('the real course in content/', () => {
       });
     const right = Object.fromEntries(drawn.map((q) => [q.id, q.options.filter((o) => o.correct).map((o) => o.id)]));
     const events = [attempt('0190f5a6-7b8c-7d9e-8f01-23456789abc1', 1, right), attempt('0190f5a6-7b8c-7d9e-8f01-23456789abc2', 0.5, right)];
-    const context = { catalogue: indexCatalogue(toCatalogue(course)), deviceId: 'device-0001', now: 1_800_000_000_000 };
-    expect(checkEvents(events, context)).toEqual([]);
-    expect(checkEvents([attempt('0190f5a6-7b8c-7d9e-8f01-23456789abc3', 1, { 'no-such-question': ['a'] })], context)).toHaveLength(1);
+    const catalogue = indexCatalogue(toCatalogue(course));
+    expect(events.map((e) => placeEvent(e, catalogue))).toEqual([undefined, undefined]);
+    expect(placeEvent(attempt('0190f5a6-7b8c-7d9e-8f01-23456789abc3', 1, { 'no-such-question': ['a'] }), catalogue)).toBe('unknown_question');
     const progress = foldEvents(events)[FINAL_ASSESSMENT_ID]!;
     expect(progress.attempts).toHaveLength(2);
     expect(progress.bestScore).toBe(1);

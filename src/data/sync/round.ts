@@ -32,11 +32,8 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const token = await getMeta(db, 'token');
     if (!token) return { kind: 'not_enrolled' };
-    const request: SyncRequest = {
-      deviceId: await ensureDeviceId(db),
-      cursor: (await getMeta(db, 'cursor')) ?? 0,
-      events: await outbox(db, size, after),
-    };
+    const events = await outbox(db, size, after);
+    const request: SyncRequest = { deviceId: await ensureDeviceId(db), cursor: (await getMeta(db, 'cursor')) ?? 0, events };
     const reply = await postJson(transport, '/api/v1/sync', request, syncResponseSchema, token);
     if (!reply.ok) {
       // Long notes can push a batch over the server's 1 MB limit: halve it and go on.
@@ -47,7 +44,7 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
       return { kind: 'failed', failure: reply.failure };
     }
     await applySyncReply(db, reply.value);
-    after = request.events.at(-1)?.at ?? after;
+    after = events.at(-1)?.at ?? after;
     pushed += reply.value.accepted.length;
     pulled += reply.value.events.length;
     const outboxMayHaveMore = request.events.length === size && reply.value.accepted.length > 0;

@@ -1,40 +1,43 @@
 import type { Catalogue } from '../../shared/catalogue.ts';
+import { withCurrentIds } from '../../shared/course-ids.ts';
 import type { LearnerEvent } from '../../shared/events.ts';
 import { foldEvents } from '../../shared/merge-progress.ts';
 
-export interface LessonReport {
+interface LessonReport {
   lessonId: string;
   sectionsRead: number;
-  /** Sections in the lesson, when the catalogue is known. */
-  sectionsTotal: number | undefined;
+  sectionsTotal: number;
   completed: boolean;
   attempts: number;
   bestScore: number | null;
 }
 
 /**
- * One trainee's progress per lesson from their stored events, folded by the phone's own merge
- * rules (src/shared/merge-progress.ts), so the office and the trainee always see the same.
+ * One trainee's progress per lesson of the course, in course order, from their stored events
+ * (flagged ones left out by the caller), folded under the course's current ids by the phone's
+ * own merge rules (src/shared/merge-progress.ts), so the office and the trainee see the same.
+ * Events for lessons or sections the course no longer has count for nothing.
  */
-export function lessonReports(events: LearnerEvent[], catalogue?: Catalogue): LessonReport[] {
-  const order = catalogue?.lessons.map((l) => l.id) ?? [];
-  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
-  return Object.values(foldEvents(events))
-    .map((p) => ({
-      lessonId: p.lessonId,
-      sectionsRead: p.sectionsRead.length,
-      sectionsTotal: catalogue?.lessons.find((c) => c.id === p.lessonId)?.sections.length,
-      completed: p.completed,
-      attempts: p.attempts.length,
-      bestScore: p.bestScore,
-    }))
-    .filter((l) => l.sectionsRead > 0 || l.completed || l.attempts > 0)
-    .sort((a, b) => rank(a.lessonId) - rank(b.lessonId) || a.lessonId.localeCompare(b.lessonId));
+export function lessonReports(events: LearnerEvent[], catalogue: Catalogue): LessonReport[] {
+  const progress = foldEvents(events.map((e) => withCurrentIds(catalogue, e)));
+  return catalogue.lessons
+    .flatMap((lesson) => {
+      const p = Object.hasOwn(progress, lesson.id) ? progress[lesson.id] : undefined;
+      if (!p) return [];
+      return [{
+        lessonId: lesson.id,
+        sectionsRead: p.sectionsRead.filter((id) => lesson.sections.includes(id)).length,
+        sectionsTotal: lesson.sections.length,
+        completed: p.completed,
+        attempts: p.attempts.length,
+        bestScore: p.bestScore,
+      }];
+    })
+    .filter((l) => l.sectionsRead > 0 || l.completed || l.attempts > 0);
 }
 
 /** One line per lesson, e.g. "core-experts  sections 3/5  completed  best quiz 80% (2 attempts)". */
 export function formatLessonReport(l: LessonReport): string {
-  const sections = `sections ${l.sectionsRead}${l.sectionsTotal === undefined ? '' : `/${l.sectionsTotal}`}`;
   const quiz = l.bestScore === null ? 'no quiz yet' : `best quiz ${Math.round(l.bestScore * 100)}% (${l.attempts} attempt${l.attempts === 1 ? '' : 's'})`;
-  return [l.lessonId, sections, l.completed ? 'completed' : 'in progress', quiz].join('  ');
+  return [l.lessonId, `sections ${l.sectionsRead}/${l.sectionsTotal}`, l.completed ? 'completed' : 'in progress', quiz].join('  ');
 }

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Catalogue } from '../../shared/catalogue.ts';
 import type { Repositories } from '../repositories/repositories.ts';
-import { issueDeviceCode, issueEnrolment, revokeTrainee } from '../services/enrolment-service.ts';
+import { DEFAULT_CODE_DAYS, issueDeviceCode, issueEnrolment, revokeTrainee } from '../services/enrolment-service.ts';
+import { hasUnsafeCharacters, printable } from './printable.ts';
 import { formatLessonReport, lessonReports } from './progress-report.ts';
 
 export interface AdminDeps {
@@ -15,11 +16,16 @@ export interface AdminDeps {
 export class AdminUsageError extends Error {}
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <command>
-  enrol --name "<full name>" --unit "<unit>"   add a trainee and print their one-time enrolment code
-  code <traineeId>                             another one-time code for that trainee's next device
-  list                                         trainees with unit, devices, events and last sync
-  revoke <traineeId>                           revoke the trainee and every device of theirs
-  report                                       per trainee: lessons, sections read, completion, best quiz`;
+  enrol --name "<full name>" --unit "<unit>" [--expires <days>]
+                                   add a trainee and print their one-time enrolment code
+  code <traineeId> [--expires <days>]
+                                   another one-time code for that trainee's next device
+  list                             trainees with unit, devices, events and last sync
+  revoke <traineeId>               revoke the trainee and every device of theirs
+  report                           per trainee: lessons, sections read, completion, best quiz
+A code works once, on one device, for ${DEFAULT_CODE_DAYS} days unless --expires says otherwise.`;
+
+const expires = { expires: { type: 'string' } } as const;
 
 /** Runs one admin command and returns what it prints; the programme office's only tool. */
 export async function runAdmin(args: string[], deps: AdminDeps): Promise<string> {
@@ -27,24 +33,26 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
   const [command, ...rest] = args;
   switch (command) {
     case 'enrol': {
-      const { values } = parse(rest, { name: { type: 'string' }, unit: { type: 'string' } });
+      const { values } = parse(rest, { name: { type: 'string' }, unit: { type: 'string' }, ...expires });
       const name = values.name?.trim();
       const unit = values.unit?.trim();
       if (!name || !unit) throw new AdminUsageError('enrol needs --name and --unit');
-      const { trainee, code } = await issueEnrolment(deps.repositories, { name, unit, now: now() });
+      if (hasUnsafeCharacters(name) || hasUnsafeCharacters(unit)) throw new AdminUsageError('--name and --unit must be printable text, on one line');
+      const { trainee, code, expiresAt } = await issueEnrolment(deps.repositories, { name, unit, now: now(), expiresInDays: days(values.expires) });
       return [
-        `Enrolled ${trainee.name} (${trainee.unit}) as ${trainee.id}.`,
+        `Enrolled ${printable(trainee.name)} (${printable(trainee.unit)}) as ${trainee.id}.`,
         `One-time enrolment code: ${code}`,
-        'Give it to the trainee only; it works once, on one device, and is not shown again.',
+        `Give it to the trainee only; it works once, on one device, until ${expiresAt}, and is not shown again.`,
       ].join('\n');
     }
     case 'code': {
-      const traineeId = onlyTraineeId(rest, 'code');
-      const issued = await issueDeviceCode(deps.repositories, { traineeId, now: now() });
-      if (!issued) throw new AdminUsageError(`No active trainee ${traineeId}: "list" shows the ids`);
+      const { values, positionals } = parse(rest, expires, true);
+      const traineeId = onlyTraineeId(positionals, 'code');
+      const issued = await issueDeviceCode(deps.repositories, { traineeId, now: now(), expiresInDays: days(values.expires) });
+      if (!issued) throw new AdminUsageError(`No active trainee ${printable(traineeId)}: "list" shows the ids`);
       return [
-        `One-time enrolment code for ${issued.trainee.name} (${issued.trainee.unit}): ${issued.code}`,
-        'It enrols one more device; the devices enrolled before keep working.',
+        `One-time enrolment code for ${printable(issued.trainee.name)} (${printable(issued.trainee.unit)}): ${issued.code}`,
+        `It enrols one more device until ${issued.expiresAt}; the devices enrolled before keep working.`,
       ].join('\n');
     }
     case 'list': {
@@ -55,8 +63,8 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
         .map((t) =>
           [
             t.id,
-            t.name,
-            t.unit,
+            printable(t.name),
+            printable(t.unit),
             `${t.activeDevices} device${t.activeDevices === 1 ? '' : 's'}`,
             `${t.events} event${t.events === 1 ? '' : 's'}`,
             `last sync ${t.lastSyncAt ?? 'never'}`,
@@ -66,9 +74,9 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
         .join('\n');
     }
     case 'revoke': {
-      const traineeId = onlyTraineeId(rest, 'revoke');
+      const traineeId = onlyTraineeId(parse(rest, {}, true).positionals, 'revoke');
       if (!(await revokeTrainee(deps.repositories, traineeId, now()))) {
-        throw new AdminUsageError(`No trainee ${traineeId}: "list" shows the ids`);
+        throw new AdminUsageError(`No trainee ${printable(traineeId)}: "list" shows the ids`);
       }
       return `Revoked ${traineeId} and all their devices: their tokens now get 401.`;
     }
@@ -79,27 +87,34 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
       if (trainees.length === 0) return 'No trainees yet.';
       const blocks: string[] = [];
       for (const t of trainees) {
-        const lessons = lessonReports(await deps.repositories.events.eventsOf(t.id), catalogue);
+        // Flagged events (the course had no place for them when they arrived) count for nothing.
+        const lessons = lessonReports(await deps.repositories.events.eventsOf(t.id, { flagged: false }), catalogue);
         const lines = lessons.length ? lessons.map((l) => `  ${formatLessonReport(l)}`) : ['  no progress yet'];
-        blocks.push([`${t.name} · ${t.unit} · ${t.id}${t.revokedAt ? ' (revoked)' : ''}`, ...lines].join('\n'));
+        blocks.push([`${printable(t.name)} · ${printable(t.unit)} · ${t.id}${t.revokedAt ? ' (revoked)' : ''}`, ...lines].join('\n'));
       }
       return blocks.join('\n\n');
     }
     default:
-      throw new AdminUsageError(command ? `Unknown command "${command}"` : 'No command given');
+      throw new AdminUsageError(command ? `Unknown command "${printable(command)}"` : 'No command given');
   }
 }
 
-function onlyTraineeId(args: string[], command: string): string {
-  const { positionals } = parse(args, {}, true);
+function onlyTraineeId(positionals: string[], command: string): string {
   if (positionals.length !== 1) throw new AdminUsageError(`${command} needs exactly one trainee id`);
   return positionals[0]!;
+}
+
+function days(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 3650) throw new AdminUsageError('--expires takes a whole number of days, from 1 to 3650');
+  return n;
 }
 
 function parse<O extends Record<string, { type: 'string' }>>(args: string[], options: O, allowPositionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (e) {
-    throw new AdminUsageError((e as Error).message);
+    throw new AdminUsageError(printable((e as Error).message));
   }
 }

@@ -10,6 +10,8 @@ export interface TraineesTable {
   created_at: IsoTime;
   revoked_at: IsoTime | null;
   last_sync_at: IsoTime | null;
+  /** Bytes of event payloads stored (0007): what the storage budget counts. */
+  stored_bytes: ColumnType<number | string, number | undefined, number | string>;
 }
 
 export interface EnrolmentCodesTable {
@@ -19,6 +21,8 @@ export interface EnrolmentCodesTable {
   used_at: IsoTime | null;
   /** The device that used the code (since migration 0005); it alone may redeem it again. */
   used_by_device: string | null;
+  /** After this the code no longer enrols (0008). */
+  expires_at: IsoTime | null;
 }
 
 export interface DevicesTable {
@@ -40,9 +44,21 @@ export interface EventsTable {
   lesson_id: string;
   /** The event's payload as JSON text. */
   payload: string;
-  /** The event's HLC stamp. */
+  /** The event's HLC stamp, as merged: the server's clamped stamp when the phone's ran far ahead. */
   at: string;
   received_at: IsoTime;
+  /** Why the course has no place for the event (0006); null for a placed event. */
+  flag: string | null;
+  /** The phone's own stamp when `at` was clamped (0006); null otherwise. */
+  original_at: string | null;
+}
+
+export interface AttemptCountersTable {
+  /** What is counted and for whom, e.g. "enrol:203.0.113.7" or "enrol:*". */
+  key: string;
+  /** Start of the current window, epoch milliseconds. */
+  window_start: ColumnType<number | string, number, number>;
+  count: number;
 }
 
 /** The database's tables as Kysely sees them; one interface per table, added by migrations. */
@@ -51,4 +67,5 @@ export interface Tables {
   enrolment_codes: EnrolmentCodesTable;
   devices: DevicesTable;
   events: EventsTable;
+  attempt_counters: AttemptCountersTable;
 }

@@ -14,7 +14,11 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 60, refillPerSec
 // Past this many keys, buckets that have refilled completely are forgotten: they hold no state.
 const MAX_KEYS = 10_000;
 
-/** Token buckets per key, in memory: one server process serves the whole programme. */
+/**
+ * Token buckets per key, in memory. With several server processes each keeps its own buckets, so
+ * a token may make that many times the burst: the limit only stops a runaway loop, and a
+ * database write on every request would cost more than the loop.
+ */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
@@ -47,15 +51,18 @@ export class RateLimiter {
   }
 }
 
+/** 429 rate_limited, saying when to try again. */
+export function tooManyRequests(waitSeconds: number): HttpError {
+  return new HttpError(429, 'rate_limited', `Too many requests: try again in ${waitSeconds} s`, undefined, {
+    'Retry-After': String(waitSeconds),
+  });
+}
+
 /** 429 rate_limited with Retry-After once the key's bucket is empty; no key, no limit. */
 export const rateLimit = (limiter: RateLimiter, keyOf: (authorization: string | undefined) => string | undefined) =>
   createMiddleware(async (c, next) => {
     const key = keyOf(c.req.header('authorization'));
     const wait = key ? limiter.take(key) : 0;
-    if (wait > 0) {
-      throw new HttpError(429, 'rate_limited', `Too many requests: try again in ${wait} s`, undefined, {
-        'Retry-After': String(wait),
-      });
-    }
+    if (wait > 0) throw tooManyRequests(wait);
     await next();
   });

@@ -1,7 +1,27 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { LearnerEvent } from '../../shared/events.ts';
+import type { Hlc } from '../../shared/hlc.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import type { EventsTable, Tables } from '../db/tables.ts';
+
+/** An event as it goes in: the phone's event, the stamp it merges by, and why it is flagged, if it is. */
+export interface NewEvent {
+  event: LearnerEvent;
+  /** The event's own stamp, or the server's clamped one. */
+  at: Hlc;
+  flag: string | null;
+}
+
+/** A stored event: the phone's own copy (its own stamp), the stamp it merges by, whose it is. */
+export interface StoredEvent {
+  traineeId: string;
+  sent: LearnerEvent;
+  at: Hlc;
+  flag: string | null;
+}
+
+/** The payload as stored; its UTF-8 length is what the storage budget counts. */
+export const storedPayload = (event: LearnerEvent): string => JSON.stringify(event.payload);
 
 /** SQL over the learner events. */
 export class EventRepository {
@@ -11,23 +31,25 @@ export class EventRepository {
   ) {}
 
   /**
-   * Inserts the events for the trainee; an id already stored is skipped, not an error (a retry,
-   * or a concurrent copy of the same request). Returns the ids actually inserted.
+   * Inserts the events for the trainee; an id already stored is skipped, not an error (another
+   * trainee's request may store it between a lookup and this insert). Returns the ids inserted.
    */
-  async insert(traineeId: string, events: LearnerEvent[], now: string): Promise<Set<string>> {
+  async insert(traineeId: string, events: NewEvent[], now: string): Promise<Set<string>> {
     if (events.length === 0) return new Set();
     // PostgreSQL numbers rows itself. SQLite has one writer at a time and the caller's
     // transaction has already written, so max(seq) cannot move under it.
     const base = this.kind === 'sqlite' ? await this.newestSeq() : 0;
-    const rows = events.map((e, i) => ({
-      id: e.id,
+    const rows = events.map(({ event, at, flag }, i) => ({
+      id: event.id,
       ...(this.kind === 'sqlite' ? { seq: base + i + 1 } : {}),
       trainee_id: traineeId,
-      device_id: e.deviceId,
-      type: e.type,
-      lesson_id: e.lessonId,
-      payload: JSON.stringify(e.payload),
-      at: e.at,
+      device_id: event.deviceId,
+      type: event.type,
+      lesson_id: event.lessonId,
+      payload: storedPayload(event),
+      at,
+      original_at: at === event.at ? null : event.at,
+      flag,
       received_at: now,
     }));
     const inserted = await this.db
@@ -39,11 +61,24 @@ export class EventRepository {
     return new Set(inserted.map((r) => r.id));
   }
 
-  /** Which trainee holds each of these ids, for the ids that are stored. */
-  async ownersOf(ids: string[]): Promise<Map<string, string>> {
+  /** The stored events with these ids, whoever holds them. */
+  async find(ids: string[]): Promise<Map<string, StoredEvent>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db.selectFrom('events').select(['id', 'trainee_id']).where('id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.id, r.trainee_id]));
+    const rows = await this.db.selectFrom('events').selectAll().where('id', 'in', ids).execute();
+    return new Map(
+      rows.map((row) => [row.id, { traineeId: row.trainee_id, sent: { ...toLearnerEvent(row), at: row.original_at ?? row.at }, at: row.at, flag: row.flag }]),
+    );
+  }
+
+  /** The newest stamp stored for one device of the trainee, if any. */
+  async newestStampOf(traineeId: string, deviceId: string): Promise<Hlc | undefined> {
+    const row = await this.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('at').as('newest'))
+      .where('trainee_id', '=', traineeId)
+      .where('device_id', '=', deviceId)
+      .executeTakeFirst();
+    return row?.newest ?? undefined;
   }
 
   /** Up to `limit` of the trainee's events after `cursor` that other devices than `deviceId` sent, in server order. */
@@ -70,9 +105,15 @@ export class EventRepository {
     return Number(row?.newest ?? 0);
   }
 
-  /** Every stored event of one trainee, in server order (for progress reports). */
-  async eventsOf(traineeId: string): Promise<LearnerEvent[]> {
-    const rows = await this.db.selectFrom('events').selectAll().where('trainee_id', '=', traineeId).orderBy('seq').execute();
+  /** Every stored event of one trainee, as merged, in server order; flagged ones only when asked. */
+  async eventsOf(traineeId: string, { flagged = true }: { flagged?: boolean } = {}): Promise<LearnerEvent[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('trainee_id', '=', traineeId)
+      .$if(!flagged, (q) => q.where('flag', 'is', null))
+      .orderBy('seq')
+      .execute();
     return rows.map(toLearnerEvent);
   }
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, DatabaseKind } from '../db/database.ts';
 import type { Tables } from '../db/tables.ts';
+import { AttemptCounterRepository } from './attempt-counters.ts';
 import { EventRepository } from './events.ts';
 import { TraineeRepository } from './trainees.ts';
 
@@ -8,6 +9,7 @@ import { TraineeRepository } from './trainees.ts';
 export interface Repositories {
   trainees: TraineeRepository;
   events: EventRepository;
+  attempts: AttemptCounterRepository;
   /** Runs `work` in one transaction, with repositories bound to it; all of it commits, or none. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
 }
@@ -21,6 +23,7 @@ function over(db: Kysely<Tables>, kind: DatabaseKind, inTransaction = false): Re
   const repositories: Repositories = {
     trainees: new TraineeRepository(db, kind),
     events: new EventRepository(db, kind),
+    attempts: new AttemptCounterRepository(db),
     // Inside a transaction, a step that wants one is already in it.
     transaction: (work) => (inTransaction ? work(repositories) : db.transaction().execute((trx) => work(over(trx, kind, true)))),
   };

@@ -23,6 +23,7 @@ export interface EnrolmentCode {
   traineeId: string;
   usedAt: string | null;
   usedByDevice: string | null;
+  expiresAt: string | null;
 }
 
 /** SQL over trainees, their enrolment codes and their devices. */
@@ -32,18 +33,18 @@ export class TraineeRepository {
     private readonly kind: DatabaseKind,
   ) {}
 
-  /** Adds a trainee and their one-time enrolment code (stored as its hash only). */
-  async createTrainee(input: Trainee & { codeHash: string; now: string }): Promise<Trainee> {
+  /** Adds a trainee. */
+  async createTrainee(input: Trainee & { now: string }): Promise<Trainee> {
     const { id, name, unit, now } = input;
     await this.db.insertInto('trainees').values({ id, name, unit, created_at: now, revoked_at: null, last_sync_at: null }).execute();
-    await this.addCode({ traineeId: id, codeHash: input.codeHash, now });
     return { id, name, unit };
   }
 
-  async addCode(input: { traineeId: string; codeHash: string; now: string }): Promise<void> {
+  /** Adds a one-time code for the trainee, stored as its hash only. */
+  async addCode(input: { traineeId: string; codeHash: string; now: string; expiresAt: string }): Promise<void> {
     await this.db
       .insertInto('enrolment_codes')
-      .values({ code_hash: input.codeHash, trainee_id: input.traineeId, created_at: input.now, used_at: null })
+      .values({ code_hash: input.codeHash, trainee_id: input.traineeId, created_at: input.now, used_at: null, expires_at: input.expiresAt })
       .execute();
   }
 
@@ -64,11 +65,11 @@ export class TraineeRepository {
   async lockCode(codeHash: string): Promise<EnrolmentCode | undefined> {
     const row = await this.db
       .selectFrom('enrolment_codes')
-      .select(['trainee_id', 'used_at', 'used_by_device'])
+      .select(['trainee_id', 'used_at', 'used_by_device', 'expires_at'])
       .where('code_hash', '=', codeHash)
       .$if(this.kind === 'postgres', (q) => q.forUpdate())
       .executeTakeFirst();
-    return row && { traineeId: row.trainee_id, usedAt: row.used_at, usedByDevice: row.used_by_device };
+    return row && { traineeId: row.trainee_id, usedAt: row.used_at, usedByDevice: row.used_by_device, expiresAt: row.expires_at };
   }
 
   async markCodeUsed(input: { codeHash: string; deviceId: string; now: string }): Promise<void> {
@@ -116,12 +117,28 @@ export class TraineeRepository {
   }
 
   /**
-   * Stamps the trainee's and the device's last sync. Written first in a sync's transaction: the
-   * trainee's row lock then serialises that trainee's syncs (see sync-service.ts).
+   * Stamps the trainee's and the device's last sync and returns the payload bytes the trainee
+   * has stored. Written first in a sync's transaction: the trainee's row lock then serialises
+   * that trainee's syncs (see sync-service.ts).
    */
-  async markSynced(device: AuthenticatedDevice, now: string): Promise<void> {
-    await this.db.updateTable('trainees').set({ last_sync_at: now }).where('id', '=', device.trainee.id).execute();
+  async markSynced(device: AuthenticatedDevice, now: string): Promise<{ storedBytes: number }> {
+    const row = await this.db
+      .updateTable('trainees')
+      .set({ last_sync_at: now })
+      .where('id', '=', device.trainee.id)
+      .returning('stored_bytes')
+      .executeTakeFirstOrThrow();
     await this.db.updateTable('devices').set({ last_sync_at: now }).where('token_hash', '=', device.tokenHash).execute();
+    return { storedBytes: Number(row.stored_bytes) };
+  }
+
+  async addStoredBytes(traineeId: string, bytes: number): Promise<void> {
+    if (bytes === 0) return;
+    await this.db
+      .updateTable('trainees')
+      .set((eb) => ({ stored_bytes: eb('stored_bytes', '+', bytes) }))
+      .where('id', '=', traineeId)
+      .execute();
   }
 
   /** Every trainee with their device and event counts, by unit then name. */

@@ -5,35 +5,52 @@ import { HttpError } from '../http/http-error.ts';
 import type { Repositories } from '../repositories/repositories.ts';
 
 /** How long the device that used a code may redeem it again after a lost reply. */
-export const REDEEM_AGAIN_MS = 24 * 60 * 60 * 1000;
+const REDEEM_AGAIN_MS = 24 * 60 * 60 * 1000;
+/** How long an unused code enrols, unless the office says otherwise (`--expires <days>`). */
+export const DEFAULT_CODE_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface CodeRequest {
+  now: Date;
+  /** Days the code stays usable; DEFAULT_CODE_DAYS when omitted. */
+  expiresInDays?: number | undefined;
+}
 
 // Hash the normalised form, the same one enrolmentCodeSchema gives the enrol request.
 const codeHashOf = (code: string) => sha256(enrolmentCodeSchema.parse(code));
 
+function newCode(traineeId: string, { now, expiresInDays = DEFAULT_CODE_DAYS }: CodeRequest) {
+  const code = newEnrolmentCode();
+  const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS).toISOString();
+  return { code, row: { traineeId, codeHash: codeHashOf(code), now: now.toISOString(), expiresAt } };
+}
+
 /** Adds a trainee and returns the one-time code to hand them; only its hash is stored. */
 export async function issueEnrolment(
   repositories: Repositories,
-  input: { name: string; unit: string; now: Date },
-): Promise<{ trainee: Trainee; code: string }> {
-  const code = newEnrolmentCode();
-  const trainee = await repositories.transaction(({ trainees }) =>
-    trainees.createTrainee({ id: newTraineeId(), name: input.name, unit: input.unit, codeHash: codeHashOf(code), now: input.now.toISOString() }),
-  );
-  return { trainee, code };
+  input: { name: string; unit: string } & CodeRequest,
+): Promise<{ trainee: Trainee; code: string; expiresAt: string }> {
+  const { code, row } = newCode(newTraineeId(), input);
+  const trainee = await repositories.transaction(async ({ trainees }) => {
+    const created = await trainees.createTrainee({ id: row.traineeId, name: input.name, unit: input.unit, now: row.now });
+    await trainees.addCode(row);
+    return created;
+  });
+  return { trainee, code, expiresAt: row.expiresAt };
 }
 
 /** Another one-time code for an existing trainee's next device; undefined if unknown or revoked. */
 export async function issueDeviceCode(
   repositories: Repositories,
-  input: { traineeId: string; now: Date },
-): Promise<{ trainee: Trainee; code: string } | undefined> {
-  const code = newEnrolmentCode();
+  input: { traineeId: string } & CodeRequest,
+): Promise<{ trainee: Trainee; code: string; expiresAt: string } | undefined> {
+  const { code, row } = newCode(input.traineeId, input);
   const trainee = await repositories.transaction(async ({ trainees }) => {
     const found = await trainees.activeTrainee(input.traineeId);
-    if (found) await trainees.addCode({ traineeId: found.id, codeHash: codeHashOf(code), now: input.now.toISOString() });
+    if (found) await trainees.addCode(row);
     return found;
   });
-  return trainee && { trainee, code };
+  return trainee && { trainee, code, expiresAt: row.expiresAt };
 }
 
 /** Revokes the trainee and every device of theirs; false when no such trainee exists. */
@@ -43,9 +60,10 @@ export function revokeTrainee(repositories: Repositories, traineeId: string, now
 
 /**
  * POST /api/v1/enrol, after validation, in one transaction:
- * 1. lock the code's row, so concurrent redemptions of one code take turns;
- * 2. an unused code is used up by this device; a used one only the device that used it may
- *    redeem again, for REDEEM_AGAIN_MS (its reply, and so its token, may have been lost);
+ * 1. lock the code's row, so concurrent redemptions of one code take turns (on PostgreSQL the
+ *    row lock; SQLite runs one write transaction at a time);
+ * 2. an unused, unexpired code is used up by this device; a used one only the device that used
+ *    it may redeem again, for REDEEM_AGAIN_MS (its reply, and so its token, may have been lost);
  * 3. the trainee must be active;
  * 4. make a fresh random token and store only its hash with the device, retiring any token the
  *    device had before, so one device holds one valid token;
@@ -61,6 +79,7 @@ export async function enrolDevice(repositories: Repositories, request: EnrolRequ
     if (!code) return undefined;
     // 2.
     if (code.usedAt === null) {
+      if (code.expiresAt !== null && code.expiresAt <= at) return undefined;
       await trainees.markCodeUsed({ codeHash, deviceId: request.deviceId, now: at });
     } else if (code.usedByDevice !== request.deviceId || Date.parse(code.usedAt) <= now.getTime() - REDEEM_AGAIN_MS) {
       return undefined;
@@ -73,6 +92,6 @@ export async function enrolDevice(repositories: Repositories, request: EnrolRequ
     return found;
   });
   // 5.
-  if (!trainee) throw new HttpError(401, 'unauthorized', 'The enrolment code is unknown or has been used');
+  if (!trainee) throw new HttpError(401, 'unauthorized', 'The enrolment code is unknown, used or expired');
   return { token, trainee };
 }

@@ -1,64 +1,123 @@
-import type { SyncRequest, SyncResponse } from '../../shared/sync-api.ts';
+import type { LearnerEvent } from '../../shared/events.ts';
+import type { RefusedEvent, RestampedEvent, SyncRequest, SyncResponse } from '../../shared/sync-api.ts';
 import { SYNC_PULL_LIMIT } from '../../shared/sync-api.ts';
+import type { CurrentCatalogue } from '../course/catalogue-index.ts';
 import { HttpError } from '../http/http-error.ts';
-import { validationFailed } from '../http/read-body.ts';
+import { type NewEvent, storedPayload } from '../repositories/events.ts';
 import type { Repositories } from '../repositories/repositories.ts';
 import type { AuthenticatedDevice } from '../repositories/trainees.ts';
-import type { CurrentCatalogue } from '../course/catalogue-index.ts';
-import { checkEvents } from '../sync/check-events.ts';
+import { clampStamps, isTooFarAhead } from '../sync/clamp-stamps.ts';
+import { placeEvent } from '../sync/place-event.ts';
+import { type PushedEvent, readPushedEvents } from '../sync/read-pushed-events.ts';
+import { sameEvent } from '../sync/same-event.ts';
 
 export interface SyncDeps {
   repositories: Repositories;
   catalogue: CurrentCatalogue;
   now: () => number;
+  /** Payload bytes one trainee may store in all; see DEFAULT_STORAGE_BUDGET_BYTES. */
+  storageBudgetBytes: number;
   pullLimit?: number | undefined;
 }
 
+/** 20 MiB of event payloads per trainee: thousands of long notes, far beyond real study. */
+export const DEFAULT_STORAGE_BUDGET_BYTES = 20 * 1024 * 1024;
+
 /**
- * POST /api/v1/sync for an authenticated device whose body passed syncRequestSchema:
+ * POST /api/v1/sync for an authenticated device whose body passed syncRequestSchema. Each
+ * pushed event gets its own outcome; nothing one event does holds back another:
  * 1. the request speaks for the token's own device, or 401;
- * 2. every event is the device's own, points into the course and is not from the future, or 400
- *    validation_failed with each failing path (nothing stored);
+ * 2. each event is read on its own: malformed (invalid_event), another device's (not_own_event),
+ *    or one id with two contents in the batch (id_conflict) is refused;
  * 3. one transaction, which first stamps the trainee's last sync: that row lock serialises one
  *    trainee's syncs, so sequence numbers commit in order and a pull never skips one;
- * 4. store the new events; known ids of this trainee are acknowledged, not stored again; an id
- *    another trainee holds fails the whole batch, revealing nothing of the other event;
- * 5. pull this trainee's events from other devices after the cursor, a page at a time;
- * 6. the new cursor is the last event sent, or, with nothing more to pull, the trainee's newest
- *    (this device's own included), so the next pull starts after everything seen so far.
+ * 4. an id already stored is acknowledged when it is the same event (restamped as stored), and
+ *    refused as id_conflict when its content differs or another trainee holds it (revealing
+ *    nothing of the other event);
+ * 5. new events are taken in order while they fit the trainee's storage budget (budget_exceeded);
+ * 6. stamps more than a day ahead are clamped (restamped) after the device's newest stored stamp;
+ * 7. the rest is stored: an event the course has no place for is stored with a flag, synced to the
+ *    trainee's other devices and left out of reports; an id another trainee stored meanwhile is
+ *    refused as in 4;
+ * 8. pull this trainee's events from other devices after the cursor, a page at a time; the new
+ *    cursor is the last event sent or, with nothing more to pull, the trainee's newest (this
+ *    device's own included), so the next pull starts after everything seen so far.
  */
 export async function syncDevice(deps: SyncDeps, device: AuthenticatedDevice, request: SyncRequest): Promise<SyncResponse> {
   // 1.
   if (request.deviceId !== device.deviceId) {
     throw new HttpError(401, 'unauthorized', 'The token was issued to another device');
   }
-  // 2.
   const now = deps.now();
-  const issues = checkEvents(request.events, { catalogue: deps.catalogue(), deviceId: device.deviceId, now });
-  if (issues.length > 0) throw validationFailed(issues);
-  const pullLimit = deps.pullLimit ?? SYNC_PULL_LIMIT;
-  const at = new Date(now).toISOString();
+  const receivedAt = new Date(now).toISOString();
+  const traineeId = device.trainee.id;
+  // 2.
+  const { pushed, refused } = readPushedEvents(request.events, device.deviceId);
+  const course = deps.catalogue();
   // 3.
-  return deps.repositories.transaction(async ({ trainees, events }) => {
-    const traineeId = device.trainee.id;
-    await trainees.markSynced(device, at);
+  const outcome = await deps.repositories.transaction(async ({ trainees, events }) => {
+    const { storedBytes } = await trainees.markSynced(device, receivedAt);
+    const accepted = new Set<string>();
+    const restamped: RestampedEvent[] = [];
+    const refuse = (p: PushedEvent, code: RefusedEvent['code'], message: string) => refused.push({ id: p.event.id, index: p.index, code, message });
     // 4.
-    const ids = [...new Set(request.events.map((e) => e.id))];
-    const inserted = await events.insert(traineeId, request.events, at);
-    const owners = await events.ownersOf(ids.filter((id) => !inserted.has(id)));
-    const taken = ids.filter((id) => owners.has(id) && owners.get(id) !== traineeId);
-    if (taken.length > 0) {
-      // Throwing rolls the transaction back: nothing of the batch is stored.
-      throw validationFailed(
-        request.events.flatMap((event, i) => (taken.includes(event.id) ? [{ path: ['events', i, 'id'], message: 'this event id is already taken' }] : [])),
-      );
+    const stored = await events.find(pushed.map((p) => p.event.id));
+    const fresh: PushedEvent[] = [];
+    for (const p of pushed) {
+      const copy = stored.get(p.event.id);
+      if (!copy) fresh.push(p);
+      else if (copy.traineeId !== traineeId || !sameEvent(copy.sent, p.event)) refuse(p, 'id_conflict', idTaken);
+      else {
+        accepted.add(p.event.id);
+        if (copy.at !== copy.sent.at) restamped.push({ id: p.event.id, at: copy.at });
+      }
     }
     // 5.
-    const rows = await events.after({ traineeId, excludingDevice: device.deviceId, cursor: request.cursor, limit: pullLimit + 1 });
-    const more = rows.length > pullLimit;
-    const page = rows.slice(0, pullLimit);
+    let bytes = storedBytes;
+    const fitting = fresh.filter((p) => {
+      const size = Buffer.byteLength(storedPayload(p.event));
+      if (bytes + size > deps.storageBudgetBytes) {
+        refuse(p, 'budget_exceeded', `the trainee's storage budget of ${deps.storageBudgetBytes} bytes is used up`);
+        return false;
+      }
+      bytes += size;
+      return true;
+    });
     // 6.
+    const ahead = fitting.filter((p) => isTooFarAhead(p.event.at, now)).map((p) => p.event);
+    const clamped = ahead.length ? clampStamps(ahead, now, await events.newestStampOf(traineeId, device.deviceId)) : new Map<string, string>();
+    // 7.
+    const rows: NewEvent[] = fitting.map(({ event }) => ({ event, at: clamped.get(event.id) ?? event.at, flag: placeEvent(event, course) ?? null }));
+    const inserted = await events.insert(traineeId, rows, receivedAt);
+    let insertedBytes = 0;
+    for (const p of fitting) {
+      if (!inserted.has(p.event.id)) {
+        refuse(p, 'id_conflict', idTaken);
+        continue;
+      }
+      accepted.add(p.event.id);
+      insertedBytes += Buffer.byteLength(storedPayload(p.event));
+      const at = clamped.get(p.event.id);
+      if (at) restamped.push({ id: p.event.id, at });
+    }
+    await trainees.addStoredBytes(traineeId, insertedBytes);
+    // 8.
+    const pullLimit = deps.pullLimit ?? SYNC_PULL_LIMIT;
+    const rowsAfter = await events.after({ traineeId, excludingDevice: device.deviceId, cursor: request.cursor, limit: pullLimit + 1 });
+    const more = rowsAfter.length > pullLimit;
+    const page = rowsAfter.slice(0, pullLimit);
     const newest = more ? page.at(-1)!.seq : await events.newestSeq(traineeId);
-    return { accepted: ids, events: page.map((r) => r.event), cursor: Math.max(request.cursor, newest), more };
+    return { accepted, restamped, pulled: page.map((r) => r.event), cursor: Math.max(request.cursor, newest), more };
   });
+  return {
+    accepted: pushed.map((p) => p.event.id).filter((id) => outcome.accepted.has(id)),
+    refused: refused.sort((a, b) => a.index - b.index),
+    restamped: outcome.restamped,
+    events: outcome.pulled satisfies LearnerEvent[],
+    cursor: outcome.cursor,
+    more: outcome.more,
+    serverTime: now,
+  };
 }
+
+const idTaken = 'this event id is already stored with other content';

@@ -4,6 +4,10 @@ import { enrolmentCodesMigration } from './0002-enrolment-codes.ts';
 import { devicesMigration } from './0003-devices.ts';
 import { eventsMigration } from './0004-events.ts';
 import { codeUsedByDeviceMigration } from './0005-code-used-by-device.ts';
+import { eventOutcomesMigration } from './0006-event-outcomes.ts';
+import { storedBytesMigration } from './0007-stored-bytes.ts';
+import { codeExpiryMigration } from './0008-code-expiry.ts';
+import { attemptCountersMigration } from './0009-attempt-counters.ts';
 
 /**
  * Every migration the server knows, in order. A shipped migration is never edited: a change is
@@ -16,4 +20,8 @@ export const migrations: Record<string, Migration> = {
   '0003-devices': devicesMigration,
   '0004-events': eventsMigration,
   '0005-code-used-by-device': codeUsedByDeviceMigration,
+  '0006-event-outcomes': eventOutcomesMigration,
+  '0007-stored-bytes': storedBytesMigration,
+  '0008-code-expiry': codeExpiryMigration,
+  '0009-attempt-counters': attemptCountersMigration,
 };
