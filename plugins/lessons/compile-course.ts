@@ -14,6 +14,7 @@ import { duplicates } from './check-quiz.ts';
 import { checkPieces, type TextPiece } from './check-text.ts';
 import { displayPath, Problems } from './content-error.ts';
 import { compileFinalAssessment } from './compile-final-assessment.ts';
+import { checkLessonFormerIds } from './former-ids.ts';
 import { compileLesson, type CompiledLesson } from './compile-lesson.ts';
 import { readYamlFile } from './read-source.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -73,6 +74,7 @@ export function compileCourse(contentDir: string): Course {
     ],
     problems,
   );
+  checkLessonFormerIds(lessonsDir, lessons, problems);
   problems.throwIfAny();
 
   const linked = new Set(lessons.flatMap((l) => l.terms.map((t) => t.id)));

@@ -5,6 +5,7 @@ import type { FigureSources } from './check-figures.ts';
 import { checkQuiz } from './check-quiz.ts';
 import { checkLessonText } from './check-text.ts';
 import type { Problems } from './content-error.ts';
+import { formerIdsOf } from './former-ids.ts';
 import { readMarkdownFile, readYamlFile } from './read-source.ts';
 import { imagesIn } from './lesson-images.ts';
 import { renderBody, type ImageResolver, type RenderedBody } from './render-markdown.ts';
@@ -59,6 +60,8 @@ export function compileLesson(dir: string, glossary: ReadonlyMap<string, Glossar
   if (seeds(vi) !== seeds(en)) problems.add(en.file, `field "sources" cites seeds ${seeds(en)} but vi.md cites ${seeds(vi)}`);
 
   const sections = pairSections(vi, en, problems);
+  const side = (f: LanguageFile) => ({ file: f.file, formerIds: f.meta.formerIds ?? [], sections: f.body.sections });
+  const formerIds = formerIdsOf(side(vi), side(en), problems);
   for (const f of [vi, en]) {
     for (const [term, line] of f.body.terms) {
       if (!glossary.has(term)) problems.add(f.file, `line ${line}: term link "term:${term}" is not in glossary.yaml`);
@@ -79,6 +82,7 @@ export function compileLesson(dir: string, glossary: ReadonlyMap<string, Glossar
     sections,
     quiz,
     terms: [...glossary.values()].filter((g) => termIds.has(g.id)),
+    ...formerIds,
   };
   const text = (f: LanguageFile) => f.body.sections.map((s) => s.blocks.map((b) => b.text).join('\n'));
   return { lesson, sectionText: { vi: text(vi), en: text(en) }, images, figures, quizFile };

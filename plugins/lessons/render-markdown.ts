@@ -15,6 +15,8 @@ export interface RenderedBlock {
 
 export interface RenderedSection {
   id: string;
+  /** Ids the section had in earlier versions (`{#id former=old-id,older-id}`). */
+  formerIds: string[];
   title: string;
   blocks: RenderedBlock[];
   line: number;
@@ -68,11 +70,9 @@ export function renderBody(file: string, body: string, bodyLine: number, problem
     if (open.type === 'heading_open' && (open.tag === 'h1' || open.tag === 'h2')) {
       if (open.tag === 'h1') problems.add(file, `line ${line}: "#" headings are not allowed; the lesson title comes from the front matter`);
       const raw = inlineText(tokens[i + 1]!);
-      const id = idPattern.exec(raw)?.[1];
       if (open.tag === 'h2') {
-        if (!id) problems.add(file, `line ${line}: section heading "${raw}" has no {#section-id}`);
-        else if (!kebab.test(id)) problems.add(file, `line ${line}: section id "${id}" must be kebab-case ASCII`);
-        sections.push({ id: id ?? '', title: raw.replace(idPattern, '').trim(), blocks: [], line });
+        const { id, formerIds } = readSectionIds(file, line, raw, problems);
+        sections.push({ id, formerIds, title: raw.replace(idPattern, '').trim(), blocks: [], line });
       }
       i = end;
       continue;
@@ -91,6 +91,23 @@ export function renderBody(file: string, body: string, bodyLine: number, problem
     i = end;
   }
   return { sections, terms };
+}
+
+/** The ids in a section heading's `{#id}` or `{#id former=old-id,older-id}`, recording any problem. */
+function readSectionIds(file: string, line: number, heading: string, problems: Problems): { id: string; formerIds: string[] } {
+  const [id = '', ...attributes] = (idPattern.exec(heading)?.[1] ?? '').trim().split(/\s+/);
+  if (!id) problems.add(file, `line ${line}: section heading "${heading}" has no {#section-id}`);
+  else if (!kebab.test(id)) problems.add(file, `line ${line}: section id "${id}" must be kebab-case ASCII`);
+  const formerIds: string[] = [];
+  for (const attribute of attributes) {
+    const former = /^former=(.+)$/.exec(attribute)?.[1]?.split(',');
+    if (!former) problems.add(file, `line ${line}: "${attribute}" in {#${id} …}: only former=old-id,… may follow the id`);
+    for (const old of former ?? []) {
+      if (kebab.test(old)) formerIds.push(old);
+      else problems.add(file, `line ${line}: former section id "${old}" must be kebab-case ASCII`);
+    }
+  }
+  return { id, formerIds };
 }
 
 /** The index of the token closing the top-level block that starts at `start`. */

@@ -15,6 +15,8 @@ export const frontMatterSchema = z.strictObject({
   sources: z.array(sourceSchema).check(z.minLength(1)),
   /** Seed → the figures the lesson takes from it (check-figures.ts); the same in vi.md and en.md. */
   figures: z.optional(z.record(seedSchema, z.array(figureSchema))),
+  /** Ids the lesson had in earlier versions: progress recorded under them counts here. */
+  formerIds: z.optional(z.array(courseIdSchema)),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
