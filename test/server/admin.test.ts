@@ -87,6 +87,26 @@ describe.each(testDatabases)('admin command line on $name', (database) => {
     ]);
   });
 
+  it('refuses a name or unit that holds control characters or line breaks', async () => {
+    for (const [name, unit] of [['An\nREVOKED', 'Sở'], ['An', 'Sở\u001b[2J'], ['An\u2028B', 'Sở'], ['An\u202eB', 'Sở']]) {
+      await expect(admin('enrol', '--name', name!, '--unit', unit!)).rejects.toThrow(/printable text, on one line/);
+    }
+  });
+
+  it('prints hostile names stored by other means escaped, one trainee to a line', async () => {
+    const repositories = repositoriesOf(server.database);
+    const name = 'Mallory\ntr-forged00  Trần Văn A  Bộ X  9 devices  0 events  last sync never';
+    const trainee = await repositories.trainees.createTrainee({ id: 'tr-hostile1', name, unit: 'Sở\u001b[31m\r', now: new Date().toISOString() });
+    const list = (await admin('list')).split('\n');
+    expect(list.some((line) => line.startsWith('tr-forged00'))).toBe(false);
+    expect(list.find((line) => line.startsWith(trainee.id))).toContain('Mallory\\ntr-forged00  Trần Văn A');
+    expect(list.find((line) => line.startsWith(trainee.id))).toContain('Sở\\u001b[31m\\r');
+    const report = await admin('report');
+    expect(report).not.toMatch(/\u001b|\r/);
+    expect(report.split('\n').filter((line) => line.startsWith('tr-forged00'))).toEqual([]);
+    expect(report).toContain(`Mallory\\ntr-forged00`);
+  });
+
   it('refuses unknown commands, missing options and unknown trainees with a usage error', async () => {
     await expect(admin()).rejects.toThrow(AdminUsageError);
     await expect(admin('promote')).rejects.toThrow(/Unknown command/);
@@ -94,6 +114,8 @@ describe.each(testDatabases)('admin command line on $name', (database) => {
     await expect(admin('enrol', '--name', 'A', '--unit', 'B', '--colour', 'red')).rejects.toThrow(AdminUsageError);
     await expect(admin('revoke')).rejects.toThrow(/exactly one trainee id/);
     await expect(admin('revoke', 'tr-nobody00')).rejects.toThrow(/No trainee/);
+    await expect(admin('enrol', '--name', 'A', '--unit', 'B', '--expires', 'soon')).rejects.toThrow(/--expires takes a whole number of days/);
+    await expect(admin('code', 'tr-nobody00', '--expires', '0')).rejects.toThrow(/--expires/);
   });
 
   it('runs as `tsx src/server/admin.ts` on the same database settings as the server', async () => {

@@ -70,18 +70,10 @@ const roomyAttemptLimits: AttemptLimitOptions = {
  */
 export async function startTestServer(
   database: TestDatabase = sqlite,
-  options: ServerOptions & Pick<ServerConfig, 'trustedProxies' | 'storageBudgetBytes'> & { staticDir?: string } = {},
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
   const created = await database.create();
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: created.dataDir,
-    databaseUrl: created.databaseUrl,
-    staticDir: options.staticDir ?? join(created.dataDir, 'no-app'),
-    trustedProxies: options.trustedProxies,
-    storageBudgetBytes: options.storageBudgetBytes,
-  }, { attemptLimits: roomyAttemptLimits, ...options, catalogue: options.catalogue ?? testCatalogue });
+  const server = await startOver(created, options);
   return {
     ...server,
     dataDir: created.dataDir,
@@ -91,4 +83,24 @@ export async function startTestServer(
       await created.drop();
     },
   };
+}
+
+/** Another server over the same database as `server`, as a second process would be; close() leaves the database. */
+export async function startServerBeside(server: TestServer, options: TestServerOptions = {}): Promise<TestServer> {
+  const beside = await startOver({ dataDir: server.dataDir, databaseUrl: server.databaseUrl }, options);
+  return { ...beside, dataDir: server.dataDir, databaseUrl: server.databaseUrl };
+}
+
+type TestServerOptions = ServerOptions & Pick<ServerConfig, 'trustedProxies' | 'storageBudgetBytes'> & { staticDir?: string };
+
+function startOver(created: { dataDir: string; databaseUrl?: string | undefined }, options: TestServerOptions) {
+  return startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: created.dataDir,
+    databaseUrl: created.databaseUrl,
+    staticDir: options.staticDir ?? join(created.dataDir, 'no-app'),
+    trustedProxies: options.trustedProxies,
+    storageBudgetBytes: options.storageBudgetBytes,
+  }, { attemptLimits: roomyAttemptLimits, ...options, catalogue: options.catalogue ?? testCatalogue });
 }
