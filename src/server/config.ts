@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { CATALOGUE_FILE } from '../shared/catalogue.ts';
+import type { RateLimitOptions } from './http/rate-limit.ts';
 
 export interface ServerConfig {
   port: number;
@@ -16,6 +17,8 @@ export interface ServerConfig {
   trustedProxies?: number | undefined;
   /** Payload bytes one trainee may store in all. */
   storageBudgetBytes?: number | undefined;
+  /** Requests per device token, per server process. */
+  tokenRateLimit?: RateLimitOptions | undefined;
 }
 
 /** Reads the server's configuration from environment variables, with the documented defaults. */
@@ -27,6 +30,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const staticDir = resolve(env.STATIC_DIR ?? 'dist');
   const trustedProxies = wholeNumber(env, 'TRUST_PROXY', 0);
   const budgetMb = wholeNumber(env, 'STORAGE_BUDGET_MB', 20);
+  const burst = wholeNumber(env, 'TOKEN_RATE_BURST', 60);
+  const perSecond = Number(env.TOKEN_RATE_PER_SECOND ?? 1);
+  if (!(perSecond > 0)) throw new Error(`TOKEN_RATE_PER_SECOND must be a number above 0, not "${env.TOKEN_RATE_PER_SECOND}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -36,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     catalogueFile: env.COURSE_CATALOGUE ? resolve(env.COURSE_CATALOGUE) : undefined,
     trustedProxies,
     storageBudgetBytes: budgetMb * 1024 * 1024,
+    tokenRateLimit: { capacity: burst, refillPerSecond: perSecond },
   };
 }
 

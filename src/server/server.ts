@@ -34,6 +34,7 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
     staticDir: config.staticDir,
     trustedProxies: config.trustedProxies,
     storageBudgetBytes: config.storageBudgetBytes,
+    rateLimit: options.rateLimit ?? config.tokenRateLimit,
   });
   const server = serve({
     fetch: app.fetch,
