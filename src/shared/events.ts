@@ -21,12 +21,12 @@ const eventBase = z.object({
   at: hlcSchema,
 });
 
-export const sectionReadSchema = z.extend(eventBase, {
+const sectionReadSchema = z.extend(eventBase, {
   type: z.literal('section_read'),
   payload: z.object({ sectionId: courseIdSchema }),
 });
 
-export const quizAnsweredSchema = z.extend(eventBase, {
+const quizAnsweredSchema = z.extend(eventBase, {
   type: z.literal('quiz_answered'),
   payload: z.object({
     /** Question id → the option ids chosen. */
@@ -43,22 +43,22 @@ export const quizAnsweredSchema = z.extend(eventBase, {
   }),
 });
 
-export const lessonCompletedSchema = z.extend(eventBase, {
+const lessonCompletedSchema = z.extend(eventBase, {
   type: z.literal('lesson_completed'),
   payload: z.object({}),
 });
 
-export const bookmarkSetSchema = z.extend(eventBase, {
+const bookmarkSetSchema = z.extend(eventBase, {
   type: z.literal('bookmark_set'),
   payload: z.object({ sectionId: courseIdSchema }),
 });
 
-export const bookmarkClearedSchema = z.extend(eventBase, {
+const bookmarkClearedSchema = z.extend(eventBase, {
   type: z.literal('bookmark_cleared'),
   payload: z.object({ sectionId: courseIdSchema }),
 });
 
-export const noteSavedSchema = z.extend(eventBase, {
+const noteSavedSchema = z.extend(eventBase, {
   type: z.literal('note_saved'),
   /** One note per lesson; an empty text clears it. */
   payload: z.object({ text: z.string().check(z.maxLength(NOTE_MAX_LENGTH)) }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { enrol } from '../../src/data/enrol.ts';
 import type { LocalStore } from '../../src/data/local-store.ts';
-import { getMeta } from '../../src/data/store/learn-db.ts';
+import { getMeta, setMeta } from '../../src/data/store/learn-db.ts';
 import { SyncEngine } from '../../src/data/sync/engine.ts';
 import { describeSync, type SyncMessage } from '../../src/data/sync/status-snapshot.ts';
 import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
@@ -83,6 +83,9 @@ describe('the sync engine against the real server', () => {
     const stop = store.status.subscribe(() => {});
     await enrol(code, { store, baseUrl: server.url });
     await store.outbox.record({ type: 'lesson_completed', lessonId: 'no-such-lesson', payload: {} });
+    // The server takes each event on its own (an unknown lesson is stored, flagged) and refuses a
+    // whole batch only when the request itself is malformed: here, a device id that is no UUID.
+    await setMeta(store.db, 'deviceId', 'not-a-uuid');
     await new SyncEngine({ store, baseUrl: server.url }).syncNow();
     await shows(store, { key: 'refused', code: 'validation_failed', pending: 1 });
     expect(await getMeta(store.db, 'syncProblem')).toMatchObject({ retryAt: expect.any(Number) });

@@ -11,7 +11,7 @@ const name = `egov-learn-upgrade-${process.pid}`;
 const event = (n: number, synced: 0 | 1, body: object): LearnerEvent & { synced: 0 | 1 } => ({
   ...learnerEventSchema.parse({
     id: `0000000${n}-0000-4000-8000-000000000000`,
-    deviceId: 'device-aaaa',
+    deviceId: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
     lessonId: 'intro',
     at: formatHlc(1_700_000_000_000 + (10 - n), 0), // ids and stamps in opposite orders
     ...body,
@@ -40,7 +40,7 @@ describe('database upgrades', () => {
       attempts: [{ eventId: events[1]!.id, score: 0.75, passed: true, at: events[1]!.at }], bestScore: 0.75,
     });
     await v1.table('meta').bulkPut([
-      { key: 'deviceId', value: 'device-aaaa' },
+      { key: 'deviceId', value: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' },
       { key: 'token', value: 'a-token-of-twenty-two-chars' },
       { key: 'cursor', value: 42 },
     ]);
@@ -52,7 +52,7 @@ describe('database upgrades', () => {
       expect(db.verno).toBe(LATEST_VERSION);
       // Every event, without version 2's `synced` flag: the outbox says what waits now.
       expect(await db.events.orderBy('id').toArray()).toEqual(events.map(({ synced: _, ...e }) => e));
-      expect(await getMeta(db, 'deviceId')).toBe('device-aaaa');
+      expect(await getMeta(db, 'deviceId')).toBe('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
       expect(await getMeta(db, 'token')).toBe('a-token-of-twenty-two-chars');
       expect(await getMeta(db, 'cursor')).toBe(42);
       // The outbox: the unsynced events, oldest first.

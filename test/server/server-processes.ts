@@ -20,7 +20,7 @@ export interface ServerProcesses {
   close(): Promise<void>;
 }
 
-export interface ServerProcessOptions {
+interface ServerProcessOptions {
   /** The course; the small test catalogue by default. */
   catalogue?: Catalogue;
   /** More environment for every process, e.g. { TOKEN_RATE_BURST: '1000000' }. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import type { LearnerEvent } from '../../src/shared/events.ts';
+import type { EventOf, LearnerEvent, LearnerEventType } from '../../src/shared/events.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
 import { enrolResponseSchema, type SyncRequest } from '../../src/shared/sync-api.ts';
 import type { TestServer } from './test-server.ts';
@@ -74,13 +74,11 @@ function stamp(): string {
   return formatHlc(clock, 0);
 }
 
-type Body<T extends LearnerEvent['type']> = Extract<LearnerEvent, { type: T }>['payload'];
-
 /** A learner event of `device`, valid against the test catalogue unless overridden. */
-export function event<T extends LearnerEvent['type']>(
+export function event<T extends LearnerEventType>(
   device: { deviceId: string },
   type: T,
-  payload: Body<T>,
+  payload: EventOf<T>['payload'],
   overrides: Partial<LearnerEvent> = {},
 ): LearnerEvent {
   return { id: randomUUID(), deviceId: device.deviceId, lessonId: 'digital-government', at: stamp(), type, payload, ...overrides } as LearnerEvent;

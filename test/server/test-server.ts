@@ -7,7 +7,7 @@ import type { ServerConfig } from '../../src/server/config.ts';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/server.ts';
 import { testCatalogue } from './test-catalogue.ts';
 
-export interface TestDatabase {
+interface TestDatabase {
   name: 'sqlite' | 'postgres';
   /** A fresh, empty database for one server; `drop` removes it. */
   create(): Promise<{ databaseUrl?: string; dataDir: string; drop(): Promise<void> }>;

@@ -26,7 +26,7 @@ function rng(seed: number) {
 
 const lessons = ['intro', 'data-sharing', 'cyber-safety'] as const;
 const sections = ['s-1', 's-2', 's-3', 's-4'] as const;
-const devices = ['device-aaaa', 'device-bbbb', 'device-cccc'] as const;
+const devices = ['aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'cccccccc-cccc-4ccc-8ccc-cccccccccccc'] as const;
 
 /**
  * Random events from a few devices. Each device's clock only moves forward, but devices share
@@ -89,7 +89,7 @@ describe('merge rules: generated event sets', () => {
       const events = randomEvents(seed, 1 + r.int(60));
       // Each device first folds what it recorded, then receives the other's events late, in
       // pages, with some repeats, as the sync engine does.
-      const a = events.filter((e) => e.deviceId === 'device-aaaa' || r.next() < 0.3);
+      const a = events.filter((e) => e.deviceId === 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' || r.next() < 0.3);
       const b = events.filter((e) => !a.includes(e));
       const deviceA = r.shuffle([...b, ...b.filter(() => r.next() < 0.3)]).reduce(foldInto, foldEvents(a));
       const deviceB = r.shuffle([...a, ...a.filter(() => r.next() < 0.3)]).reduce(foldInto, foldEvents(b));
@@ -123,7 +123,7 @@ function foldInto(all: Record<string, ReturnType<typeof emptyProgress>>, e: Lear
 const ev = (over: Partial<LearnerEvent> & Pick<LearnerEvent, 'type' | 'payload'>, n: number): LearnerEvent =>
   learnerEventSchema.parse({
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    deviceId: 'device-aaaa',
+    deviceId: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
     lessonId: 'intro',
     at: formatHlc(1_700_000_000_000 + n, 0),
     ...over,
@@ -153,8 +153,8 @@ describe('merge rules: examples', () => {
 
   it('breaks a note tie between two devices by device id', () => {
     const at = formatHlc(1_700_000_000_000, 3);
-    const fromA = ev({ type: 'note_saved', payload: { text: 'from A' }, deviceId: 'device-aaaa', at }, 1);
-    const fromB = ev({ type: 'note_saved', payload: { text: 'from B' }, deviceId: 'device-bbbb', at }, 2);
+    const fromA = ev({ type: 'note_saved', payload: { text: 'from A' }, deviceId: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', at }, 1);
+    const fromB = ev({ type: 'note_saved', payload: { text: 'from B' }, deviceId: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', at }, 2);
     expect(foldEvents([fromB, fromA]).intro!.note).toBe('from B');
     expect(foldEvents([fromA, fromB]).intro!.note).toBe('from B');
   });

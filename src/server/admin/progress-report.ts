@@ -16,7 +16,7 @@ interface LessonReport {
  * One trainee's progress per lesson of the course, in course order, from their stored events
  * (flagged ones left out by the caller), folded under the course's current ids by the phone's
  * own merge rules (src/shared/merge-progress.ts), so the office and the trainee see the same.
- * Events for lessons or sections the course no longer has count for nothing.
+ * Events for lessons or sections the course does not have count for nothing.
  */
 export function lessonReports(events: LearnerEvent[], catalogue: Catalogue): LessonReport[] {
   const progress = foldEvents(events.map((e) => withCurrentIds(catalogue, e)));

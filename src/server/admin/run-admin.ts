@@ -5,7 +5,7 @@ import { DEFAULT_CODE_DAYS, issueDeviceCode, issueEnrolment, revokeTrainee } fro
 import { hasUnsafeCharacters, printable } from './printable.ts';
 import { formatLessonReport, lessonReports } from './progress-report.ts';
 
-export interface AdminDeps {
+interface AdminDeps {
   repositories: Repositories;
   now?: () => Date;
   /** The course, for the report ("sections 3/5", lessons in course order); read only when needed. */

@@ -12,7 +12,7 @@ export function newDeviceToken(): string {
 
 // No 0/O, 1/I/L: a code read aloud or copied from paper cannot be mistyped into another.
 export const ENROLMENT_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const ENROLMENT_CODE_LENGTH = 10;
+const ENROLMENT_CODE_LENGTH = 10;
 
 /** A one-time enrolment code, shown as "ABCDE-FGHJK" (~49 bits; the dash is ignored on input). */
 export function newEnrolmentCode(): string {

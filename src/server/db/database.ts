@@ -16,7 +16,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export interface DatabaseOptions {
+interface DatabaseOptions {
   /** postgres://… selects PostgreSQL; otherwise an SQLite file in dataDir. */
   databaseUrl?: string | undefined;
   dataDir: string;

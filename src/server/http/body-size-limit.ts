@@ -2,7 +2,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HttpError } from './http-error.ts';
 
 /** The largest request body the API reads: a full sync batch is far below it. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Refuses larger bodies with 413 payload_too_large before anything parses them. */
 export const bodySizeLimit = (maxSize = MAX_BODY_BYTES) =>

@@ -4,7 +4,7 @@ import { NAVIGATION_HINTS_FILE, navigationHintsSchema, type NavigationHints } fr
 import { preferredLanguage } from '../../shared/preferred-language.ts';
 
 /** The Link header for a page's HTML: the files its code will fetch next; undefined if none. */
-export type LinkFor = (path: string, acceptLanguage: string | undefined) => string | undefined;
+type LinkFor = (path: string, acceptLanguage: string | undefined) => string | undefined;
 
 const none: NavigationHints = { paths: {}, english: [] };
 

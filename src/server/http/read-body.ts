@@ -47,7 +47,7 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z
   );
 }
 
-export function validationFailed(issues: ApiIssue[]): HttpError {
+function validationFailed(issues: ApiIssue[]): HttpError {
   const first = issues[0];
   const where = first && first.path.length ? ` at ${first.path.join('.')}` : '';
   return new HttpError(400, 'validation_failed', `The request is not valid${where}: ${first?.message ?? ''}`, issues);

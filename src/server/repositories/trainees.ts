@@ -10,7 +10,7 @@ export interface AuthenticatedDevice {
   tokenHash: string;
 }
 
-export interface TraineeSummary extends Trainee {
+interface TraineeSummary extends Trainee {
   createdAt: string;
   revokedAt: string | null;
   lastSyncAt: string | null;
@@ -19,7 +19,7 @@ export interface TraineeSummary extends Trainee {
 }
 
 /** An enrolment code's row, read under a lock so one redemption at a time decides its fate. */
-export interface EnrolmentCode {
+interface EnrolmentCode {
   traineeId: string;
   usedAt: string | null;
   usedByDevice: string | null;

@@ -10,7 +10,7 @@ const REDEEM_AGAIN_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_CODE_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface CodeRequest {
+interface CodeRequest {
   now: Date;
   /** Days the code stays usable; DEFAULT_CODE_DAYS when omitted. */
   expiresInDays?: number | undefined;

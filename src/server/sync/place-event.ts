@@ -3,7 +3,7 @@ import type { LearnerEvent } from '../../shared/events.ts';
 import type { CatalogueIndex } from '../course/catalogue-index.ts';
 
 /** Why the course has no place for an event: stored with the event as its flag. */
-export type PlacementFlag = 'unknown_lesson' | 'unknown_section' | 'unknown_question' | 'unknown_option';
+type PlacementFlag = 'unknown_lesson' | 'unknown_section' | 'unknown_question' | 'unknown_option';
 
 /**
  * Whether the course has a place for the event: its lesson (current, or a former id of one), and
