@@ -86,6 +86,7 @@ describe('the sync engine against the real server', () => {
     // The server takes each event on its own (an unknown lesson is stored, flagged) and refuses a
     // whole batch only when the request itself is malformed: here, a device id that is no UUID.
     await setMeta(store.db, 'deviceId', 'not-a-uuid');
+    store.db.knownDeviceId = 'not-a-uuid';
     await new SyncEngine({ store, baseUrl: server.url }).syncNow();
     await shows(store, { key: 'refused', code: 'validation_failed', pending: 1 });
     expect(await getMeta(store.db, 'syncProblem')).toMatchObject({ retryAt: expect.any(Number) });

@@ -61,7 +61,7 @@ describe('the seed on a quiz_answered event', () => {
   const attempt = (payload: Record<string, unknown>) =>
     learnerEventSchema.safeParse({
       id: '0190f5a6-7b8c-7d9e-8f01-23456789abcd',
-      deviceId: 'device-0001',
+      deviceId: '0190f5a6-7b8c-4d9e-8f01-23456789abc0',
       lessonId: 'final-assessment',
       at: '1700000000000:00000',
       type: 'quiz_answered',
