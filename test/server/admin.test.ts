@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatLessonReport, lessonReports } from '../../src/server/admin/progress-report.ts';
 import { AdminUsageError, runAdmin } from '../../src/server/admin/run-admin.ts';
 import { ENROLMENT_CODE_ALPHABET } from '../../src/server/auth/secrets.ts';
 import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
@@ -105,6 +106,13 @@ describe.each(testDatabases)('admin command line on $name', (database) => {
     expect(report).not.toMatch(/\u001b|\r/);
     expect(report.split('\n').filter((line) => line.startsWith('tr-forged00'))).toEqual([]);
     expect(report).toContain(`Mallory\\ntr-forged00`);
+  });
+
+  it('reports the final assessment, a quiz with no sections, by its attempts alone', () => {
+    const catalogue = { lessons: [...testCatalogue.lessons, { id: 'final-assessment', sections: [], questions: [{ id: 'fq-1', options: ['a', 'b'] }] }] };
+    const device = { deviceId: randomUUID() };
+    const attempts = [0.6, 0.85].map((score) => event(device, 'quiz_answered', { answers: { 'fq-1': ['a'] }, score, passed: score >= 0.8 }, { lessonId: 'final-assessment' }));
+    expect(lessonReports(attempts, catalogue).map(formatLessonReport)).toEqual(['final-assessment  best quiz 85% (2 attempts)']);
   });
 
   it('refuses unknown commands, missing options and unknown trainees with a usage error', async () => {

@@ -36,8 +36,12 @@ export function lessonReports(events: LearnerEvent[], catalogue: Catalogue): Les
     .filter((l) => l.sectionsRead > 0 || l.completed || l.attempts > 0);
 }
 
-/** One line per lesson, e.g. "core-experts  sections 3/5  completed  best quiz 80% (2 attempts)". */
+/**
+ * One line per lesson, e.g. "core-experts  sections 3/5  completed  best quiz 80% (2 attempts)";
+ * an entry with no sections (the final assessment) is its quiz alone.
+ */
 export function formatLessonReport(l: LessonReport): string {
   const quiz = l.bestScore === null ? 'no quiz yet' : `best quiz ${Math.round(l.bestScore * 100)}% (${l.attempts} attempt${l.attempts === 1 ? '' : 's'})`;
+  if (l.sectionsTotal === 0) return [l.lessonId, quiz].join('  ');
   return [l.lessonId, `sections ${l.sectionsRead}/${l.sectionsTotal}`, l.completed ? 'completed' : 'in progress', quiz].join('  ');
 }
