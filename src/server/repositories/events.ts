@@ -13,7 +13,7 @@ export interface NewEvent {
 }
 
 /** A stored event: the phone's own copy (its own stamp), the stamp it merges by, whose it is. */
-interface StoredEvent {
+export interface StoredEvent {
   traineeId: string;
   sent: LearnerEvent;
   at: Hlc;

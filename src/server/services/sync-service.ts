@@ -3,7 +3,7 @@ import type { RefusedEvent, RestampedEvent, SyncRequest, SyncResponse } from '..
 import { SYNC_PULL_LIMIT } from '../../shared/sync-api.ts';
 import type { CurrentCatalogue } from '../course/catalogue-index.ts';
 import { HttpError } from '../http/http-error.ts';
-import { type NewEvent, storedPayload } from '../repositories/events.ts';
+import { type NewEvent, type StoredEvent, storedPayload } from '../repositories/events.ts';
 import type { Repositories } from '../repositories/repositories.ts';
 import type { AuthenticatedDevice } from '../repositories/trainees.ts';
 import { clampStamps, isTooFarAhead } from '../sync/clamp-stamps.ts';
@@ -36,9 +36,9 @@ export const DEFAULT_STORAGE_BUDGET_BYTES = 20 * 1024 * 1024;
  *    nothing of the other event);
  * 5. new events are taken in order while they fit the trainee's storage budget (budget_exceeded);
  * 6. stamps more than a day ahead are clamped (restamped) after the device's newest stored stamp;
- * 7. the rest is stored: an event the course has no place for is stored with a flag, synced to the
- *    trainee's other devices and left out of reports; an id another trainee stored meanwhile is
- *    refused as in 4;
+ * 7. the rest is inserted: an event the course has no place for is stored with a flag, synced to
+ *    the trainee's other devices and left out of reports; an id the insert skips was stored
+ *    already (a retry, or another trainee's) and is settled as in 4;
  * 8. pull this trainee's events from other devices after the cursor, a page at a time; the new
  *    cursor is the last event sent or, with nothing more to pull, the trainee's newest (this
  *    device's own included), so the next pull starts after everything seen so far.
@@ -60,27 +60,28 @@ export async function syncDevice(deps: SyncDeps, device: AuthenticatedDevice, re
     const accepted = new Set<string>();
     const restamped: RestampedEvent[] = [];
     const refuse = (p: PushedEvent, code: RefusedEvent['code'], message: string) => refused.push({ id: p.event.id, index: p.index, code, message });
-    // 4.
-    const stored = await events.find(pushed.map((p) => p.event.id));
-    const fresh: PushedEvent[] = [];
-    for (const p of pushed) {
-      const copy = stored.get(p.event.id);
-      if (!copy) fresh.push(p);
-      else if (copy.traineeId !== traineeId || !sameEvent(copy.sent, p.event)) refuse(p, 'id_conflict', idTaken);
-      else {
-        accepted.add(p.event.id);
-        if (copy.at !== copy.sent.at) restamped.push({ id: p.event.id, at: copy.at });
-      }
-    }
+    const settleStored = (p: PushedEvent, copy: StoredEvent) => {
+      if (copy.traineeId !== traineeId || !sameEvent(copy.sent, p.event)) return refuse(p, 'id_conflict', idTaken);
+      accepted.add(p.event.id);
+      if (copy.at !== copy.sent.at) restamped.push({ id: p.event.id, at: copy.at });
+    };
+    // 4. Only a batch that might not fit the budget, or has a stamp to clamp, needs to know
+    // first which of its events are new; any other goes straight to the insert (step 7).
+    const careful = storedBytes + sum(pushed.map(bytesOf)) > deps.storageBudgetBytes || pushed.some((p) => isTooFarAhead(p.event.at, now));
+    const known = careful ? await events.find(pushed.map((p) => p.event.id)) : new Map<string, StoredEvent>();
+    const fresh = pushed.filter((p) => {
+      const copy = known.get(p.event.id);
+      if (copy) settleStored(p, copy);
+      return !copy;
+    });
     // 5.
     let bytes = storedBytes;
     const fitting = fresh.filter((p) => {
-      const size = Buffer.byteLength(storedPayload(p.event));
-      if (bytes + size > deps.storageBudgetBytes) {
+      if (bytes + bytesOf(p) > deps.storageBudgetBytes) {
         refuse(p, 'budget_exceeded', `the trainee's storage budget of ${deps.storageBudgetBytes} bytes is used up`);
         return false;
       }
-      bytes += size;
+      bytes += bytesOf(p);
       return true;
     });
     // 6.
@@ -89,18 +90,15 @@ export async function syncDevice(deps: SyncDeps, device: AuthenticatedDevice, re
     // 7.
     const rows: NewEvent[] = fitting.map(({ event }) => ({ event, at: clamped.get(event.id) ?? event.at, flag: placeEvent(event, course) ?? null }));
     const inserted = await events.insert(traineeId, rows, receivedAt);
-    let insertedBytes = 0;
-    for (const p of fitting) {
-      if (!inserted.has(p.event.id)) {
-        refuse(p, 'id_conflict', idTaken);
-        continue;
-      }
+    const skipped = fitting.filter((p) => !inserted.has(p.event.id));
+    const found = await events.find(skipped.map((p) => p.event.id));
+    for (const p of skipped) settleStored(p, found.get(p.event.id)!);
+    for (const p of fitting.filter((p) => inserted.has(p.event.id))) {
       accepted.add(p.event.id);
-      insertedBytes += Buffer.byteLength(storedPayload(p.event));
       const at = clamped.get(p.event.id);
       if (at) restamped.push({ id: p.event.id, at });
     }
-    await trainees.addStoredBytes(traineeId, insertedBytes);
+    await trainees.addStoredBytes(traineeId, sum(fitting.filter((p) => inserted.has(p.event.id)).map(bytesOf)));
     // 8.
     const pullLimit = deps.pullLimit ?? SYNC_PULL_LIMIT;
     const rowsAfter = await events.after({ traineeId, excludingDevice: device.deviceId, cursor: request.cursor, limit: pullLimit + 1 });
@@ -121,3 +119,6 @@ export async function syncDevice(deps: SyncDeps, device: AuthenticatedDevice, re
 }
 
 const idTaken = 'this event id is already stored with other content';
+
+const bytesOf = (p: PushedEvent) => Buffer.byteLength(storedPayload(p.event));
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
