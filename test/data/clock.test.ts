@@ -30,6 +30,18 @@ describe("the phone's clock against the server's", () => {
     ]);
   });
 
+  it('never shifts an event to or before one the server already holds, so edits keep their order', () => {
+    const held = formatHlc(serverNow, 3);
+    const ahead = [
+      { id: 'a', at: formatHlc(serverNow + 2 * day - 500, 0) },
+      { id: 'b', at: formatHlc(serverNow + 2 * day + 2000, 0) },
+    ];
+    expect(shiftedStamps(ahead, -2 * day, serverNow, held)).toEqual([
+      { id: 'a', at: formatHlc(serverNow, 4) },
+      { id: 'b', at: formatHlc(serverNow + 2000, 0) },
+    ]);
+  });
+
   it('leaves a clock a little ahead alone: that is drift, not a wrong clock', () => {
     expect(shiftedStamps([{ id: 'a', at: formatHlc(serverNow + AHEAD_SLACK_MS, 0) }], -AHEAD_SLACK_MS, serverNow)).toEqual([]);
   });

@@ -40,7 +40,7 @@ describe('the sync engine against the real server', () => {
     const { trainee, code } = await newTrainee();
     const enrolled = await enrol(code, { store, baseUrl: server.url });
     expect(enrolled).toEqual({ ok: true, trainee: expect.objectContaining({ name: 'Lê Văn Cường' }) });
-    expect(await engine.syncNow()).toEqual({ kind: 'synced', pushed: 2, pulled: 0 });
+    expect(await engine.syncNow()).toEqual({ kind: 'synced', pushed: 2, pulled: 0, held: 0 });
     await shows(store, { key: 'synced', at: expect.any(Number) });
     expect((await repository.events.eventsOf(trainee.id)).map((e) => e.type)).toEqual(['section_read', 'note_saved']);
     stop();
@@ -117,7 +117,7 @@ describe('the sync engine against the real server', () => {
     const text = 'Chính phủ số '.repeat(380).slice(0, 5000);
     for (let i = 0; i < 200; i++) await store.outbox.record({ type: 'note_saved', lessonId: 'data-sharing', payload: { text: `${i} ${text}`.slice(0, 5000) } });
     const outcome = await new SyncEngine({ store, baseUrl: server.url }).syncNow();
-    expect(outcome).toEqual({ kind: 'synced', pushed: 200, pulled: 0 });
+    expect(outcome).toEqual({ kind: 'synced', pushed: 200, pulled: 0, held: 0 });
     expect(await repository.events.eventsOf(trainee.id)).toHaveLength(200);
   });
 

@@ -3,7 +3,7 @@ import { backoffDelay } from '../../src/data/sync/backoff.ts';
 import { classifyFailure } from '../../src/data/sync/failure.ts';
 import { describeSync, type SyncSnapshot } from '../../src/data/sync/status-snapshot.ts';
 
-const base: SyncSnapshot = { online: true, syncing: false, enrolled: true, pending: 0, oldestPendingAt: null, lastSyncAt: null, problem: null, storageError: null, unsaved: 0 };
+const base: SyncSnapshot = { online: true, syncing: false, enrolled: true, pending: 0, oldestPendingAt: null, held: 0, lastSyncAt: null, problem: null, storageError: null, unsaved: 0 };
 const quota = { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' } as const;
 
 describe('what the sync status line says', () => {

@@ -1,4 +1,4 @@
-import { formatHlc, parseHlc, type Hlc } from '../../shared/hlc.ts';
+import { formatHlc, nextHlc, parseHlc, type Hlc } from '../../shared/hlc.ts';
 
 /*
  * The phone's clock against the server's. Every sync reply carries the server's time; the phone
@@ -23,16 +23,24 @@ export function clockOffset(sentAt: number, receivedAt: number, serverTime: numb
 }
 
 /**
- * New stamps for this device's events that ran ahead of the server's time `serverNow`: each is
- * moved by `offset` (the clock's error when it was made), so their order among themselves holds.
- * Events not ahead keep their stamps and are left out.
+ * New stamps for this device's events that ran ahead of the server's time `serverNow` (oldest
+ * first): each is moved by `offset` (the clock's error when it was made), but never to or before
+ * `after` (the newest stamp of this device the server already holds) nor before the one shifted
+ * just before it, so the trainee's edits keep their order. Events not ahead are left out.
  */
-export function shiftedStamps(events: ReadonlyArray<{ id: string; at: Hlc }>, offset: number, serverNow: number): Array<{ id: string; at: Hlc }> {
+export function shiftedStamps(
+  events: ReadonlyArray<{ id: string; at: Hlc }>,
+  offset: number,
+  serverNow: number,
+  after?: Hlc,
+): Array<{ id: string; at: Hlc }> {
+  let previous = after;
   return events
     .filter((e) => parseHlc(e.at).wall > serverNow + AHEAD_SLACK_MS)
     .map((e) => {
-      const { wall, counter } = parseHlc(e.at);
-      return { id: e.id, at: formatHlc(Math.max(0, wall + offset), counter) };
+      const at = nextHlc(previous, Math.max(0, parseHlc(e.at).wall + offset));
+      previous = at;
+      return { id: e.id, at };
     });
 }
 

@@ -3,10 +3,11 @@ import { postJson, type ApiFailure, type ApiTransport } from './api-client.ts';
 import { applySyncReply } from './apply-reply.ts';
 import { unsyncedEvents } from '../outbox/unsynced.ts';
 import type { LearnerEvent } from '../../shared/events.ts';
-import { ensureDeviceId, getMeta, type LearnDb } from '../store/learn-db.ts';
+import { ensureDeviceId, type LearnDb } from '../store/learn-db.ts';
 
 export type SyncOutcome =
-  | { kind: 'synced'; pushed: number; pulled: number }
+  /** `held`: events the server refused, now held back on the phone. */
+  | { kind: 'synced'; pushed: number; pulled: number; held: number }
   | { kind: 'not_enrolled' }
   | { kind: 'failed'; failure: ApiFailure };
 
@@ -23,6 +24,7 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
   let size = Math.min(batchSize, SYNC_BATCH_LIMIT);
   let pushed = 0;
   let pulled = 0;
+  let held = 0;
   // The newest stamp this run has pushed. Each round reads the outbox after it: the rows before
   // it were just deleted, and IndexedDB (LevelDB) still steps over deleted keys until it
   // compacts, which slows a long sync down round by round when a read starts below them.
@@ -30,27 +32,33 @@ export async function runSync(db: LearnDb, transport: ApiTransport, batchSize = 
   // the oldest again anyway.
   let after: string | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const token = await getMeta(db, 'token');
+    const [tokenRow, cursorRow] = await db.meta.bulkGet(['token', 'cursor']);
+    const token = tokenRow?.value as string | undefined;
     if (!token) return { kind: 'not_enrolled' };
     const events = await outbox(db, size, after);
-    const request: SyncRequest = { deviceId: await ensureDeviceId(db), cursor: (await getMeta(db, 'cursor')) ?? 0, events };
+    const request: SyncRequest = { deviceId: await ensureDeviceId(db), cursor: (cursorRow?.value as number | undefined) ?? 0, events };
+    const sentAt = Date.now();
     const reply = await postJson(transport, '/api/v1/sync', request, syncResponseSchema, token);
     if (!reply.ok) {
-      // Long notes can push a batch over the server's 1 MB limit: halve it and go on.
-      if (reply.failure.kind === 'http' && reply.failure.status === 413 && size > 1) {
+      // Long notes can push a batch over the server's 1 MB limit, and a slow link can take
+      // longer than the server waits for a body: halve the batch and go on.
+      if (reply.failure.kind === 'http' && (reply.failure.status === 413 || reply.failure.status === 408) && size > 1) {
         size = Math.ceil(size / 2);
         continue;
       }
       return { kind: 'failed', failure: reply.failure };
     }
-    await applySyncReply(db, reply.value);
-    after = events.at(-1)?.at ?? after;
-    pushed += reply.value.accepted.length;
+    const { accepted, refused } = reply.value;
+    const shifted = await applySyncReply(db, reply.value, { events, sentAt, receivedAt: Date.now() });
+    // Events restamped back in time now sort before what was pushed: read from the start again.
+    after = shifted > 0 ? undefined : (events.at(-1)?.at ?? after);
+    pushed += accepted.length;
+    held += refused.length;
     pulled += reply.value.events.length;
-    const outboxMayHaveMore = request.events.length === size && reply.value.accepted.length > 0;
-    if (!reply.value.more && !outboxMayHaveMore) return { kind: 'synced', pushed, pulled };
+    const outboxMayHaveMore = (events.length === size && accepted.length + refused.length > 0) || shifted > 0;
+    if (!reply.value.more && !outboxMayHaveMore) return { kind: 'synced', pushed, pulled, held };
   }
-  return { kind: 'synced', pushed, pulled };
+  return { kind: 'synced', pushed, pulled, held };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface SyncSnapshot {
   pending: number;
   /** When the oldest of those was recorded (ms), or null when none waits. */
   oldestPendingAt: number | null;
+  /** Events the server refused, held back on the phone (see sync/held-back.ts). */
+  held: number;
   lastSyncAt: number | null;
   problem: SyncProblem | null;
   /** The last failure to save on the phone (storage full, say); cleared by the next success. */
@@ -57,6 +59,7 @@ export function initialSnapshot(): SyncSnapshot {
     enrolled: false,
     pending: 0,
     oldestPendingAt: null,
+    held: 0,
     lastSyncAt: null,
     problem: null,
     storageError: null,

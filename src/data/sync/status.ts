@@ -56,6 +56,7 @@ export class SyncStatusStore {
       enrolled: Boolean(await getMeta(db, 'token')),
       pending: await db.outbox.count(),
       oldestPendingAt: oldestPendingAt(await unsyncedEvents(db).first()),
+      held: await db.held.count(),
       lastSyncAt: (await getMeta(db, 'lastSyncAt')) ?? null,
       problem: (await getMeta(db, 'syncProblem')) ?? null,
     })).subscribe({

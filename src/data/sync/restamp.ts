@@ -1,0 +1,50 @@
+import { formatHlc, type Hlc } from '../../shared/hlc.ts';
+import { foldEvents } from '../../shared/merge-progress.ts';
+import type { SyncResponse } from '../../shared/sync-api.ts';
+import { getMeta, setMeta, type LearnDb } from '../store/learn-db.ts';
+import type { SentBatch } from './apply-reply.ts';
+import { AHEAD_SLACK_MS, broughtBackHlc, clockOffset, shiftedStamps } from './clock.ts';
+
+/**
+ * Puts what a sync reply says about time into the store, inside the caller's transaction:
+ * 1. keeps the clock offset, which record() adds to the phone's time from now on;
+ * 2. gives this device's events the stamps the server clamped them to (`restamped`), and shifts
+ *    the ones still only in the outbox that ran ahead back by the offset;
+ * 3. refolds the progress of every lesson whose events moved, since last-writer-wins may now
+ *    pick another note or bookmark;
+ * 4. brings the device's HLC back if it ran ahead.
+ * Resolves with how many outbox events it moved (they now sort before what was pushed).
+ */
+export async function applyReplyClock(db: LearnDb, reply: Pick<SyncResponse, 'accepted' | 'restamped' | 'serverTime'>, sent: SentBatch): Promise<number> {
+  const offset = clockOffset(sent.sentAt, sent.receivedAt, reply.serverTime);
+  await setMeta(db, 'clockOffset', offset);
+  const serverNow = reply.serverTime;
+  const ahead = await db.outbox.where('at').above(formatHlc(serverNow + AHEAD_SLACK_MS, 99_999)).toArray();
+  const shifted = offset < 0 ? shiftedStamps(ahead, offset, serverNow, newestHeldByServer(reply, sent)) : [];
+  const moves = [...reply.restamped, ...shifted];
+  if (moves.length > 0) await move(db, moves, new Set(shifted.map((s) => s.id)));
+  const hlc = await getMeta(db, 'hlc');
+  const back = broughtBackHlc(hlc, serverNow, (await db.outbox.orderBy('at').last())?.at);
+  if (back && back !== hlc) await setMeta(db, 'hlc', back);
+  return shifted.length;
+}
+
+/** The newest stamp among the pushed events the server now holds, as it holds them. */
+function newestHeldByServer(reply: Pick<SyncResponse, 'accepted' | 'restamped'>, sent: SentBatch): Hlc | undefined {
+  const accepted = new Set(reply.accepted);
+  const restamped = new Map(reply.restamped.map((r) => [r.id, r.at]));
+  return sent.events
+    .filter((e) => accepted.has(e.id))
+    .map((e) => restamped.get(e.id) ?? e.at)
+    .reduce<Hlc | undefined>((max, at) => (!max || at > max ? at : max), undefined);
+}
+
+async function move(db: LearnDb, moves: ReadonlyArray<{ id: string; at: Hlc }>, inOutbox: ReadonlySet<string>) {
+  const events = await db.events.bulkGet(moves.map((m) => m.id));
+  const moved = events.flatMap((e, i) => (e ? [{ ...e, at: moves[i]!.at }] : []));
+  await db.events.bulkPut(moved);
+  await db.outbox.bulkPut(moved.filter((e) => inOutbox.has(e.id)));
+  const lessons = [...new Set(moved.map((e) => e.lessonId))];
+  const folded = foldEvents(await db.events.where('lessonId').anyOf(lessons).toArray());
+  await db.progress.bulkPut(lessons.flatMap((id) => (folded[id] ? [folded[id]] : [])));
+}
