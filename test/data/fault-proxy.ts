@@ -38,20 +38,23 @@ interface Upstream {
 }
 
 /**
- * A loopback HTTP proxy in front of `target` that misbehaves like a phone network, with seeded
- * randomness so a failing run can be repeated exactly.
+ * A loopback HTTP proxy in front of `targets` that misbehaves like a phone network, with seeded
+ * randomness so a failing run can be repeated exactly. Requests go to the targets in turn, as a
+ * reverse proxy spreads them over several server processes.
  */
-export async function startFaultProxy(target: string, seed: number, rates: FaultRates): Promise<FaultProxy> {
+export async function startFaultProxy(targets: string | string[], seed: number, rates: FaultRates): Promise<FaultProxy> {
   const random = seededRandom(seed);
   const chance = (p: number) => p > 0 && random() < p;
   let faults = rates;
   const counts: FaultProxy['counts'] = {
     dropRequest: 0, error500: 0, duplicate: 0, dropResponse: 0, error500AfterCommit: 0, delay: 0, clean: 0,
   };
-  const targetUrl = new URL(target);
+  const targetUrls = [targets].flat().map((t) => new URL(t));
+  let turn = 0;
 
   const forward = (req: IncomingMessage, body: Buffer) =>
     new Promise<Upstream>((resolve, reject) => {
+      const targetUrl = targetUrls[turn++ % targetUrls.length]!;
       const headers = { ...req.headers, host: targetUrl.host };
       const up = httpRequest(
         { host: targetUrl.hostname, port: targetUrl.port, path: req.url, method: req.method, headers },

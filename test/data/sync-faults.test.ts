@@ -6,6 +6,7 @@ import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
 import { testCatalogue } from '../server/test-catalogue.ts';
+import { startServerProcesses, type ServerProcesses } from '../server/server-processes.ts';
 import { startTestServer, testDatabases, type TestServer } from '../server/test-server.ts';
 import { NO_FAULTS, startFaultProxy, type FaultProxy } from './fault-proxy.ts';
 import { recordRandom } from './random-activity.ts';
@@ -19,12 +20,20 @@ const ROUNDS = 80;
 
 describe.each(testDatabases)('two devices syncing through a faulty network ($name)', (database) => {
   let server: TestServer;
+  let others: ServerProcesses | undefined;
   let proxy: FaultProxy;
 
   beforeAll(async () => {
     // Short pull pages, so `more` and paging happen often; no rate limit, faults are the point.
     server = await startTestServer(database, { pullLimit: 7, rateLimit: { capacity: 1e6, refillPerSecond: 1e6 } });
-    proxy = await startFaultProxy(server.url, SEED, {
+    // On PostgreSQL the requests alternate between this server and a second server process over
+    // the same database, as behind a reverse proxy for many trainees (SQLite is one process's).
+    others =
+      database.name === 'postgres'
+        ? await startServerProcesses(1, server, { env: { TOKEN_RATE_BURST: '1000000', TOKEN_RATE_PER_SECOND: '1000000' } })
+        : undefined;
+    const targets = [server.url, ...(others?.processes.map((p) => p.url) ?? [])];
+    proxy = await startFaultProxy(targets, SEED, {
       dropRequest: 0.1,
       error500: 0.08,
       duplicate: 0.15,
@@ -36,6 +45,7 @@ describe.each(testDatabases)('two devices syncing through a faulty network ($nam
   });
   afterAll(async () => {
     await proxy?.close();
+    await others?.close();
     await server?.close();
   });
 
