@@ -1,4 +1,5 @@
-import { seededRandom, shuffleWith } from './quiz-order.ts';
+import { shuffleWith } from './quiz-order.ts';
+import { seededRandom } from './seeded-random.ts';
 
 /**
  * Which questions of the final assessment's pool one attempt asks, and in what order. Drawn on

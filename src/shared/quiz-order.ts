@@ -1,3 +1,5 @@
+import { seededRandom } from './seeded-random.ts';
+
 /**
  * The order a trainee sees a question's options in. The files keep a fixed order (and the right
  * answers spread over the positions), but shown in file order a quiz can be learnt by position;
@@ -7,21 +9,6 @@
 
 /** Largest seed: seeds are uint32, the range mulberry32 takes and JSON carries exactly. */
 export const MAX_SEED = 0xffff_ffff;
-
-/**
- * mulberry32: a tiny, well-spread generator of numbers in [0, 1). Not for secrets: it only has
- * to give the same sequence for the same seed on every phone and on the server.
- */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A copy of `items` in a random order fixed by `random` (Fisher–Yates). */
 export function shuffleWith<T>(items: readonly T[], random: () => number): T[] {

@@ -10,7 +10,7 @@ import { startServerProcesses, type ServerProcesses } from '../server/server-pro
 import { startTestServer, testDatabases, type TestServer } from '../server/test-server.ts';
 import { NO_FAULTS, startFaultProxy, type FaultProxy } from './fault-proxy.ts';
 import { recordRandom } from './random-activity.ts';
-import { seededRandom } from '../support/seeded-random.ts';
+import { seededRandom } from '../../src/shared/seeded-random.ts';
 import { freshStore } from './test-store.ts';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261123);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawFinalQuestions, lessonQuotas } from '../../src/shared/final-draw.ts';
-import { seededRandom } from '../../src/shared/quiz-order.ts';
+import { seededRandom } from '../../src/shared/seeded-random.ts';
 
 /** A pool with `sizes[i]` questions for lesson `l<i>`. */
 const poolOf = (sizes: number[]) => sizes.flatMap((n, i) => Array.from({ length: n }, (_, j) => ({ id: `l${i}-q${j}`, lesson: `l${i}` })));

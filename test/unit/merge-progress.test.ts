@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { learnerEventSchema, type LearnerEvent } from '../../src/shared/events.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
 import { applyEvent, emptyProgress, foldEvents } from '../../src/shared/merge-progress.ts';
-import { seededRandom } from '../support/seeded-random.ts';
+import { seededRandom } from '../../src/shared/seeded-random.ts';
 
 /** Seeded helpers, so a failing case can be replayed from its seed. */
 function rng(seed: number) {

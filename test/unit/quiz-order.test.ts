@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { learnerEventSchema } from '../../src/shared/events.ts';
-import { MAX_SEED, optionOrder, seededRandom, shuffleWith } from '../../src/shared/quiz-order.ts';
+import { MAX_SEED, optionOrder, shuffleWith } from '../../src/shared/quiz-order.ts';
+import { seededRandom } from '../../src/shared/seeded-random.ts';
 
 const question = {
   id: 'first-step',

@@ -1,4 +1,7 @@
-/** mulberry32: a tiny seeded generator, so a failing run can be replayed from its seed. */
+/**
+ * mulberry32: a tiny, well-spread generator of numbers in [0, 1). Not for secrets: it only has
+ * to give the same sequence for the same seed on every phone and on the server.
+ */
 export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
