@@ -35,6 +35,15 @@ describe('the layout', () => {
     expect(tables).toEqual([]);
   });
 
+  it('src/server never imports the build (plugins/), the app or the data layer', () => {
+    expect(offenders('src/server', (s, f) => s.startsWith('.') && /^(plugins|src\/(app|data|sw))\//.test(relative(root, join(root, f, '..', s))))).toEqual([]);
+  });
+
+  it('keeps every source file under 250 lines', () => {
+    const long = ['src', 'plugins'].flatMap(sourceFiles).filter((f) => readFileSync(join(root, f), 'utf8').split('\n').length > 250);
+    expect(long).toEqual([]);
+  });
+
   it('src/sw imports src/shared only', () => {
     expect(offenders('src/sw', (s, f) => s.startsWith('.') && !resolvesInto(f, s, 'src/sw') && !resolvesInto(f, s, 'src/shared'))).toEqual([]);
   });
