@@ -5,10 +5,13 @@ import { prefetchLessonAt } from './content/course.ts';
 import { loadDataLayer } from './data-layer.ts';
 import { initI18n } from './i18n/i18n.ts';
 import { listenForInstallPrompt } from './install/install-events.ts';
-import { registerServiceWorker } from './sw-bridge.ts';
+import { applyTheme } from './settings/theme.ts';
+import { startNavigation } from './shell/navigation.ts';
 import './styles.css';
 
 listenForInstallPrompt(); // before anything awaits: the event can come early
+applyTheme(); // the trainee's light or dark choice, before anything is drawn
+startNavigation();
 // A lesson opened by its address: its text and its screen's code download alongside the app's
 // start, instead of one after the other, and nothing else downloads until the text is shown.
 if (prefetchLessonAt(location.pathname)) {
@@ -28,7 +31,8 @@ void initI18n().then(async () => {
   const data = await loadDataLayer();
   void data.retryWaitingEvents();
   data.startSyncEngine();
-  registerServiceWorker({
+  const { registerServiceWorker } = await import('./sw-bridge.ts');
+  void registerServiceWorker({
     onUpdateReady(reload) {
       pendingUpdate = reload;
       draw();

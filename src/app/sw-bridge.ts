@@ -1,4 +1,5 @@
 import type { Workbox } from 'workbox-window';
+import { swMessages } from '../shared/sw-messages.ts';
 
 export interface SwCallbacks {
   /** A new version is installed and waiting; call `reload` when the trainee agrees. */
@@ -18,15 +19,26 @@ export async function registerServiceWorker(callbacks: SwCallbacks): Promise<Wor
   const { Workbox } = await import('workbox-window').catch(() => ({ Workbox: undefined }));
   if (!Workbox) return undefined;
   const wb = new Workbox('/sw.js', { scope: '/' });
-  wb.addEventListener('waiting', () => {
-    callbacks.onUpdateReady(() => {
-      // Reload once the new worker controls the page, not before, or the old one would serve it.
-      wb.addEventListener('controlling', () => window.location.reload());
-      wb.messageSkipWaiting();
-    });
-  });
+  wb.addEventListener('waiting', () => callbacks.onUpdateReady(() => void reloadIntoUpdate()));
   void wb.register();
   return wb;
+}
+
+/**
+ * Reloads into the new version, whichever tab accepted it. With the new worker still waiting,
+ * it is asked to take over and the page reloads once it controls the page (the old worker
+ * would serve the reload otherwise). When another tab already accepted it, no worker waits any
+ * more and the new one controls this page already (or is activating, and the reload waits for
+ * it): a plain reload is all there is to do.
+ */
+export async function reloadIntoUpdate(container: ServiceWorkerContainer = navigator.serviceWorker): Promise<void> {
+  const waiting = (await container.getRegistration())?.waiting;
+  if (!waiting) return location.reload();
+  container.addEventListener('controllerchange', () => location.reload(), { once: true });
+  waiting.postMessage({ type: swMessages.skipWaiting });
+  // Should the hand-over never be reported (the worker went redundant meanwhile), the button
+  // must still do something.
+  setTimeout(() => location.reload(), 5000);
 }
 
 /**

@@ -7,3 +7,6 @@ export { courseProgress, enrolment, lessonProgress, syncState, type Live } from 
 export { answerQuiz, completeLesson, markSectionRead, retryWaitingEvents, saveNote, setBookmark } from './verbs.ts';
 export { enrol, type EnrolError, type EnrolResult } from './enrol.ts';
 export { startSyncEngine, syncAppNow, type SyncRun } from './sync/engine.ts';
+export { exportProgress } from './transfer/export-progress.ts';
+export { importProgress, type ImportError, type ImportResult } from './transfer/import-progress.ts';
+export type { ProgressFile } from './transfer/progress-file.ts';

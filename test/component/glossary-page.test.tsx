@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import { render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { courseAssets } from '../../plugins/lessons/course-assets.ts';
 import { App } from '../../src/app/App.tsx';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
 const { files } = courseAssets(course);
+
+// The glossary screen is a lazy chunk: transformed once here, not within a test's wait.
+beforeAll(() => import('../../src/app/pages/reading-screens.ts'));
 
 describe('the glossary page', () => {
   beforeEach(() => {

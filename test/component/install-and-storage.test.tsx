@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IosEvictionWarning } from '../../src/app/components/IosEvictionWarning.tsx';
-import { InstallApp } from '../../src/app/components/InstallApp.tsx';
-import { StorageStatus } from '../../src/app/components/StorageStatus.tsx';
+import { InstallApp } from '../../src/app/components/install/InstallApp.tsx';
+import { IosEvictionWarning } from '../../src/app/components/install/IosEvictionWarning.tsx';
+import { StorageStatus } from '../../src/app/components/install/StorageStatus.tsx';
 import { setLanguage } from '../../src/app/i18n/i18n.ts';
 import { isIosSafari, listenForInstallPrompt } from '../../src/app/install/install-events.ts';
 import { atRiskOfEviction } from '../../src/app/install/ios-eviction.ts';
-import { SyncStatus } from '../../src/app/components/SyncStatus.tsx';
+import { SyncStatus } from '../../src/app/components/sync/SyncStatus.tsx';
 import type { LocalStore } from '../../src/data/local-store.ts';
 import { setMeta } from '../../src/data/store/learn-db.ts';
 import { freshAppStore } from './app-store.ts';
@@ -110,7 +110,7 @@ describe('the iOS warning about unsynced progress', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Tiến độ học từ ngày \d+ tháng \d+ mới chỉ lưu trên máy này/);
     await setLanguage('en');
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain("Safari deletes a website's data after seven days"));
-    expect(screen.getByRole('button', { name: 'How to add it' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'How to add it' }).getAttribute('href')).toBe('/me#install');
 
     expect(screen.getByRole('alert').textContent).toContain('enrol to keep a copy on the server'); // not enrolled yet
     await setMeta(store.db, 'token', 'token-token-token-token-token');

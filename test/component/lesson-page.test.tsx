@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { courseAssets } from '../../plugins/lessons/course-assets.ts';
 import { App } from '../../src/app/App.tsx';
@@ -18,6 +18,9 @@ function serveCourse() {
     return source === undefined ? new Response('', { status: 404 }) : new Response(source, { headers: { 'Content-Type': 'application/json' } });
   });
 }
+
+// The lesson screen and the settings sheet are lazy chunks: transformed once here, not within a test's wait.
+beforeAll(() => Promise.all([import('../../src/app/pages/reading-screens.ts'), import('../../src/app/pages/me-screens.ts')]));
 
 describe('the lesson page', () => {
   let db: LearnDb;
@@ -45,15 +48,20 @@ describe('the lesson page', () => {
     ]);
   });
 
-  it('switches the reading mode in place and keeps the choice', async () => {
+  it('switches the reading mode in place from the settings sheet and keeps the choice', async () => {
     render(<App />);
     await screen.findByRole('heading', { level: 2, name: lesson.sections[0]!.title.vi });
-    const modes = within(screen.getByRole('group', { name: 'Ngôn ngữ bài đọc' }));
-    fireEvent.click(modes.getByRole('button', { name: 'Tiếng Anh' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cài đặt đọc' }));
+    // The app language sets the lesson's language too.
+    fireEvent.click(await screen.findByRole('radio', { name: 'English' }));
     expect(await screen.findByRole('heading', { level: 2, name: lesson.sections[0]!.title.en })).toBeTruthy();
-    fireEvent.click(modes.getByRole('button', { name: 'Song ngữ' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Both: Vietnamese and English' }));
     await waitFor(() => expect(document.querySelectorAll('.pair-both').length).toBeGreaterThan(0));
     expect(localStorage.getItem('egov-learn.readingMode')).toBe('"both"');
+    // Both languages stay when the app language changes again.
+    fireEvent.click(screen.getByRole('radio', { name: 'Tiếng Việt' }));
+    await screen.findByRole('radio', { name: 'Song ngữ: tiếng Việt và tiếng Anh' });
+    expect(document.querySelectorAll('.pair-both').length).toBeGreaterThan(0);
   });
 
   it('records a passed quiz through the data layer and shows the best score', async () => {
@@ -79,7 +87,8 @@ describe('the lesson page', () => {
     fireEvent.input(screen.getByLabelText('Ghi chú cho bài này (chỉ bạn xem được)'), { target: { value: 'Hỏi lại Sở về cổng dịch vụ công.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu ghi chú' }));
     await waitFor(async () => expect((await db.progress.get(lesson.id))?.note).toBe('Hỏi lại Sở về cổng dịch vụ công.'));
-    expect(await screen.findByText('Đã lưu ghi chú.')).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('.note-actions')?.textContent).toContain('Đã lưu ghi chú.'));
+    expect(screen.getByTestId('live-region').textContent).toBe('Đã lưu ghi chú.');
   });
 
   it('says so, with a retry, when the lesson is not on the phone and there is no network', async () => {

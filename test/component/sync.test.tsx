@@ -1,7 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EnrolForm } from '../../src/app/components/EnrolForm.tsx';
-import { SyncStatus } from '../../src/app/components/SyncStatus.tsx';
+import { EnrolForm } from '../../src/app/components/sync/EnrolForm.tsx';
+import { StatusChip } from '../../src/app/components/sync/StatusChip.tsx';
+import { SyncStatus } from '../../src/app/components/sync/SyncStatus.tsx';
+import { UrgentStatus } from '../../src/app/components/sync/UrgentStatus.tsx';
+import { LiveRegion } from '../../src/app/shell/announce.tsx';
 import { setLanguage } from '../../src/app/i18n/i18n.ts';
 import type { LocalStore } from '../../src/data/local-store.ts';
 import { setMeta, type LearnDb } from '../../src/data/store/learn-db.ts';
@@ -44,23 +47,31 @@ describe('SyncStatus', () => {
     await vi.waitFor(() => expect(status().textContent).toBe('Synced at 14:05'));
   });
 
-  it('announces a revoked enrolment', async () => {
+  it('announces a revoked enrolment, with the changes it keeps', async () => {
     await setMeta(db, 'syncProblem', { kind: 'revoked' });
-    render(<SyncStatus />);
+    const { unmount } = render(<UrgentStatus />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Ghi danh đã bị thu hồi: hãy ghi danh lại bằng mã mới');
+    unmount();
+
+    await read();
+    await read();
+    render(<UrgentStatus />);
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('2 thay đổi vẫn được giữ trên máy và sẽ đồng bộ sau khi bạn ghi danh lại bằng mã mới'),
+    );
+    expect(screen.getByRole('link', { name: 'Nhập mã ghi danh' }).getAttribute('href')).toBe('/enrol');
   });
 
-  it("announces a refusal with the server's reason", async () => {
+  it("shows a refusal with the server's reason, and announces it once", async () => {
     await enrolled();
     await read();
     await setMeta(db, 'syncProblem', { kind: 'refused', status: 400, code: 'validation_failed', retryAt: Date.now() });
-    render(<SyncStatus />);
+    render(<><LiveRegion /><StatusChip /><SyncStatus /></>);
     await vi.waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toBe(
-        'Máy chủ từ chối thay đổi: một số dữ liệu không qua được kiểm tra của máy chủ (1 đang chờ)',
-      ),
+      expect(status().textContent).toBe('Máy chủ từ chối thay đổi: một số dữ liệu không qua được kiểm tra của máy chủ (1 đang chờ)'),
     );
+    await vi.waitFor(() => expect(screen.getByTestId('live-region').textContent).toBe('Máy chủ từ chối một số thay đổi. Xem chi tiết trong mục Đồng bộ.'));
   });
 
   it('says when the phone is full, keeps the step, and saves it on "Try again", in both languages', async () => {
@@ -69,7 +80,7 @@ describe('SyncStatus', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     db.events.hook('creating', full);
-    render(<SyncStatus />);
+    render(<UrgentStatus />);
     await markSectionRead('intro', 's-1');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Bộ nhớ của máy đã đầy nên các bước học gần đây chưa được lưu (1 bước đang chờ)');
@@ -115,6 +126,7 @@ describe('EnrolForm', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Mã này không hợp lệ, đã được dùng hoặc đã bị thu hồi. Hãy xin văn phòng chương trình mã mới.',
     );
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert'))); // focus moves to the error
     expect(JSON.parse((fetchSpy.mock.calls[0] as unknown as [string, RequestInit])[1].body as string)).toMatchObject({ code: 'ABCDEFGHJK' });
     await setLanguage('en');
     expect((await screen.findByRole('alert')).textContent).toBe(
@@ -139,6 +151,9 @@ describe('EnrolForm', () => {
     render(<EnrolForm />);
     type('ABCD2345');
     fireEvent.click(screen.getByRole('button', { name: 'Xác nhận ghi danh' }));
-    expect((await screen.findByTestId('enrolled')).textContent).toBe('Thiết bị này đã được ghi danh cho Phạm Thu Hà (Sở TT&TT Huế).');
+    const enrolledNote = await screen.findByTestId('enrolled');
+    expect(enrolledNote.querySelector('p')?.textContent).toBe('Thiết bị này đã được ghi danh cho Phạm Thu Hà (Sở TT&TT Huế).');
+    // The first enrolment is when the app asks to keep its data, saying why.
+    expect(enrolledNote.textContent).toContain('ứng dụng xin trình duyệt giữ dữ liệu học trên máy');
   });
 });

@@ -6,9 +6,7 @@ export function useLessonProgress(lessonId: string): LessonProgress | undefined 
   return useLive((data) => data.lessonProgress(lessonId), [lessonId]);
 }
 
-const none: Record<string, LessonProgress> = {};
-
-/** Every touched lesson's progress by lesson id, live; {} while loading. */
-export function useCourseProgress(): Record<string, LessonProgress> {
-  return useLive((data) => data.courseProgress(), []) ?? none;
+/** Every touched lesson's progress by lesson id, live; undefined until the data layer has answered. */
+export function useCourseProgress(): Record<string, LessonProgress> | undefined {
+  return useLive((data) => data.courseProgress(), []);
 }

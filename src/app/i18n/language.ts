@@ -4,6 +4,9 @@ import { preferredLanguage } from '../../shared/preferred-language.ts';
 export const languages = ['vi', 'en'] as const;
 export type Language = (typeof languages)[number];
 
+/** Each language's name in itself, as a language picker shows it. */
+export const languageNames: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
+
 const STORAGE_KEY = 'egov-learn.language';
 
 function isLanguage(value: unknown): value is Language {

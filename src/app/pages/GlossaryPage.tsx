@@ -1,14 +1,15 @@
 import { useEffect } from 'preact/hooks';
 import { GlossaryEntryView } from '../components/glossary/GlossaryEntryView.tsx';
-import { CourseNav } from '../components/reader/CourseNav.tsx';
 import { LoadProblem } from '../components/reader/LoadProblem.tsx';
 import { loadGlossary } from '../content/loaders.ts';
 import { useLoaded } from '../content/use-loaded.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
+import { useScreen } from '../shell/screen.ts';
 
 /** /glossary — every term in both languages, sorted in the app's language. */
 export function GlossaryPage() {
   const { t, lng } = useTranslation();
+  useScreen({ title: t('screens.glossary') });
   const loaded = useLoaded('glossary', loadGlossary);
   const entries = loaded.status === 'ready' ? [...loaded.data].sort((a, b) => a[lng].term.localeCompare(b[lng].term, lng)) : [];
 
@@ -19,7 +20,6 @@ export function GlossaryPage() {
 
   return (
     <section class="glossary" aria-labelledby="glossary-title">
-      <CourseNav />
       <h1 id="glossary-title">{t('lesson:glossary.title')}</h1>
       <p>{t('lesson:glossary.intro')}</p>
       {loaded.status === 'loading' && <p class="placeholder">{t('lesson:load.loading')}</p>}

@@ -1,23 +1,41 @@
 import { useState } from 'preact/hooks';
-import { CourseDownload } from '../components/CourseDownload.tsx';
+import { ContinueCard } from '../components/home/ContinueCard.tsx';
+import { CourseSummary } from '../components/home/CourseSummary.tsx';
+import { loadLastRead } from '../components/reader/last-read.ts';
 import { CourseList } from '../components/reader/CourseList.tsx';
-import { CourseNav } from '../components/reader/CourseNav.tsx';
 import { course } from '../content/course.ts';
 import { useCourseProgress } from '../hooks/use-progress.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
+import { CourseDownloadSlot } from '../offline/CourseDownloadSlot.tsx';
+import { useScreen } from '../shell/screen.ts';
 
+/**
+ * The Lessons tab: a welcome until the first lesson is opened, then "continue" where the trainee
+ * left off; the course's progress and the suggested next lesson; the lessons themselves.
+ */
 export function Home() {
   const { t } = useTranslation();
+  useScreen({ title: t('screens.home') });
   const progress = useCourseProgress();
+  const [lastRead] = useState(loadLastRead);
   const [offline, setOffline] = useState<ReadonlySet<string>>(new Set());
   return (
-    <section class="home" aria-labelledby="home-title">
-      <h1 id="home-title">{t('home.title')}</h1>
-      <p class="lead">{t('home.intro')}</p>
-      <CourseNav />
+    <div class="home">
+      {lastRead ? (
+        <>
+          <h1>{t('home.lessonsTitle')}</h1>
+          <ContinueCard place={lastRead} />
+        </>
+      ) : (
+        <>
+          <h1>{t('home.title')}</h1>
+          <p class="lead">{t('home.intro')}</p>
+        </>
+      )}
+      <CourseSummary lessons={course.lessons} progress={progress} />
       <h2>{t('home.courseHeading')}</h2>
-      <CourseDownload lessons={course.lessons} onOffline={setOffline} />
-      <CourseList lessons={course.lessons} progress={progress} offline={offline} />
-    </section>
+      <CourseDownloadSlot lessons={course.lessons} onOffline={setOffline} />
+      <CourseList lessons={course.lessons} progress={progress ?? {}} offline={offline} />
+    </div>
   );
 }

@@ -2,16 +2,13 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { Quiz } from '../components/quiz/Quiz.tsx';
 import { Bilingual } from '../components/reader/Bilingual.tsx';
-import { CourseNav } from '../components/reader/CourseNav.tsx';
 import { LessonProgressLine } from '../components/reader/LessonProgressLine.tsx';
 import { LessonNote } from '../components/reader/LessonNote.tsx';
 import { LessonReader } from '../components/reader/LessonReader.tsx';
 import { LessonSources } from '../components/reader/LessonSources.tsx';
 import { LoadProblem } from '../components/reader/LoadProblem.tsx';
 import { PrevNext } from '../components/reader/PrevNext.tsx';
-import { ReaderToolbar } from '../components/reader/ReaderToolbar.tsx';
-import { useReaderPrefs } from '../components/reader/reader-prefs.ts';
-import { lessonSummary } from '../content/course.ts';
+import { course, lessonSummary } from '../content/course.ts';
 import { lessonStatus, readyToComplete } from '../content/lesson-status.ts';
 import { loadLesson } from '../content/loaders.ts';
 import { useLoaded } from '../content/use-loaded.ts';
@@ -19,21 +16,23 @@ import { useLessonProgress } from '../hooks/use-progress.ts';
 import { releaseBackgroundWork } from '../background-work.ts';
 import { act } from '../data-layer.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
+import { useReadingPrefs } from '../settings/reading-prefs.ts';
+import { useScreen } from '../shell/screen.ts';
 import { NotFound } from './NotFound.tsx';
 
-/** /lessons/:id — the reader, the quiz, sources and previous/next. */
+/** /lessons/:id — the reader, the quiz, the note, sources and previous/next. `?section=` opens at a section, `?at=note` at the note. */
 export function LessonPage() {
   const { params, query } = useRoute();
   const id = params.id ?? '';
   const summary = lessonSummary(id);
-  return summary ? <LessonScreen key={id} id={id} startAt={query.section} /> : <NotFound />;
+  return summary ? <LessonScreen key={id} id={id} startAt={query.section} atNote={query.at === 'note'} /> : <NotFound />;
 }
 
-function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefined }) {
-  const { t } = useTranslation();
+function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | undefined; atNote: boolean }) {
+  const { t, lng } = useTranslation();
   const summary = lessonSummary(id)!;
-  const prefs = useReaderPrefs();
-  const { mode } = prefs;
+  const { mode, size } = useReadingPrefs();
+  useScreen({ title: summary.title[lng], back: '/', barTitle: t('screens.lesson', { order: summary.order, total: course.lessons.length }) });
   const loaded = useLoaded(id, () => loadLesson(id));
   const progress = useLessonProgress(id);
   const status = lessonStatus(summary, progress);
@@ -43,6 +42,7 @@ function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefine
   // The text (or why it could not load) is on screen: the app's background work may start.
   useEffect(() => {
     if (loaded.status !== 'loading') releaseBackgroundWork();
+    if (loaded.status === 'ready' && atNote) document.getElementById('note-title')?.scrollIntoView({ block: 'start' });
   }, [loaded.status]);
 
   // Recorded once per lesson visit: the merge rules make a repeat harmless, but it would be noise.
@@ -60,13 +60,11 @@ function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefine
 
   return (
     <article class="lesson" aria-labelledby="lesson-title">
-      <CourseNav />
       <h1 id="lesson-title">
         <Bilingual text={summary.title} mode={mode} />
       </h1>
       <p class="meta">{t('lesson:list.minutes', { count: summary.minutes })}</p>
       <LessonProgressLine status={status} label={t('lesson:progress.label', { title: summary.title[mode === 'en' ? 'en' : 'vi'] })} />
-      <ReaderToolbar mode={mode} onMode={prefs.setMode} size={prefs.size} onSize={prefs.setSize} />
       {loaded.status === 'loading' && <p class="placeholder">{t('lesson:load.loading')}</p>}
       {loaded.status === 'error' && <LoadProblem code={loaded.code} retry={loaded.retry} />}
       {loaded.status === 'ready' && (
@@ -74,12 +72,13 @@ function LessonScreen({ id, startAt }: { id: string; startAt?: string | undefine
           <LessonReader
             lesson={loaded.data}
             mode={mode}
-            size={prefs.size}
+            size={size}
             sectionsRead={progress?.sectionsRead ?? []}
             onSectionRead={onSectionRead}
             bookmarks={progress?.bookmarks}
             onBookmark={(sectionId, on) => void act((data) => data.setBookmark(id, sectionId, on))}
             startAt={startAt}
+            keepPlace={!atNote}
           />
           <section class="lesson-quiz" aria-labelledby="quiz-title">
             <h2 id="quiz-title">{t('lesson:quiz.title')}</h2>

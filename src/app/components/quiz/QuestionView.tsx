@@ -1,7 +1,7 @@
 import type { QuizQuestion } from '../../../shared/lesson.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { Bilingual } from '../reader/Bilingual.tsx';
-import type { ReadingMode } from '../reader/reader-prefs.ts';
+import type { ReadingMode } from '../../settings/reading-prefs.ts';
 
 interface Props {
   question: QuizQuestion;
@@ -21,7 +21,7 @@ export function QuestionView({ question, number, total, mode, chosen, onChange, 
   const toggle = (id: string, on: boolean) =>
     onChange(single ? [id] : on ? [...chosen, id] : chosen.filter((c) => c !== id));
   return (
-    <fieldset class="quiz-question">
+    <fieldset class="quiz-question" tabIndex={-1}>
       <legend>
         <span class="quiz-count">{t('lesson:quiz.questionOf', { number, total })}</span>
         <Bilingual text={question.prompt} mode={mode} />

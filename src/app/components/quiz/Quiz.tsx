@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Quiz as QuizData } from '../../../shared/lesson.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { announce } from '../../shell/announce.tsx';
+import { scrollBehavior } from '../../shell/motion.ts';
 import { Bilingual } from '../reader/Bilingual.tsx';
-import type { ReadingMode } from '../reader/reader-prefs.ts';
+import type { ReadingMode } from '../../settings/reading-prefs.ts';
 import { QuestionView } from './QuestionView.tsx';
 import { isRight, scoreQuiz } from './quiz-score.ts';
 
@@ -27,8 +29,14 @@ export function Quiz({ quiz, mode, onFinish }: Props) {
   const focusTarget = useRef<HTMLDivElement>(null);
   const started = useRef(false);
 
+  // The next question (or the result) scrolls to sit just below the app bar (the page's scroll
+  // padding) and takes focus, so nobody scrolls back up for it or is left on a vanished button.
   useEffect(() => {
-    if (started.current) focusTarget.current?.focus();
+    const target = finished ? focusTarget.current : focusTarget.current?.querySelector('fieldset');
+    if (started.current && target) {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView?.({ block: 'start', behavior: scrollBehavior() });
+    }
     started.current = true;
   }, [index, finished]);
 
@@ -39,7 +47,7 @@ export function Quiz({ quiz, mode, onFinish }: Props) {
   if (finished) {
     const { right, total, score, passed } = scoreQuiz(quiz, answers);
     return (
-      <div class="quiz-result" ref={focusTarget} tabIndex={-1} role="status">
+      <div class="quiz-result" ref={focusTarget} tabIndex={-1} data-testid="quiz-result">
         <p class="quiz-score">{t('lesson:quiz.score', { right, total, percent: Math.round(score * 100) })}</p>
         <p class={passed ? 'quiz-passed' : 'quiz-failed'}>
           {t(passed ? 'lesson:quiz.passed' : 'lesson:quiz.failed', { mark: Math.round(quiz.passMark * 100) })}
@@ -60,6 +68,12 @@ export function Quiz({ quiz, mode, onFinish }: Props) {
   }
 
   const right = checked && isRight(question, chosen);
+  const check = () => {
+    setChecked(true);
+    // The feedback is said through the app's live region: right or not, and why.
+    const explanation = mode === 'both' ? `${question.explanation.vi} ${question.explanation.en}` : question.explanation[mode];
+    announce(`${t(isRight(question, chosen) ? 'lesson:quiz.right' : 'lesson:quiz.wrong')} ${explanation}`);
+  };
   const next = () => {
     if (last) {
       const result = scoreQuiz(quiz, answers);
@@ -77,10 +91,10 @@ export function Quiz({ quiz, mode, onFinish }: Props) {
       onSubmit={(e) => {
         e.preventDefault();
         if (checked) next();
-        else if (chosen.length > 0) setChecked(true);
+        else if (chosen.length > 0) check();
       }}
     >
-      <div ref={focusTarget} tabIndex={-1} class="quiz-focus">
+      <div ref={focusTarget}>
         <QuestionView
           key={question.id}
           question={question}
@@ -92,7 +106,7 @@ export function Quiz({ quiz, mode, onFinish }: Props) {
           onChange={(ids) => setAnswers({ ...answers, [question.id]: ids })}
         />
       </div>
-      <div class="quiz-feedback" aria-live="polite">
+      <div class="quiz-feedback">
         {checked && (
           <>
             <p class={right ? 'quiz-right' : 'quiz-wrong'}>

@@ -1,5 +1,5 @@
 import type { Bilingual as BilingualText } from '../../../shared/lesson.ts';
-import type { ReadingMode } from './reader-prefs.ts';
+import type { ReadingMode } from '../../settings/reading-prefs.ts';
 
 /**
  * Course text in the reading mode: one language, or Vietnamese with the English beneath. Each

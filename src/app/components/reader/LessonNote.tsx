@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { NOTE_MAX_LENGTH } from '../../../shared/events.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { announce } from '../../shell/announce.tsx';
 
 interface Props {
   /** The saved note, as the data layer has it ('' for none). */
@@ -25,6 +26,7 @@ export function LessonNote({ saved, onSave }: Props) {
           e.preventDefault();
           onSave(text.trim());
           setDirty(false);
+          announce(t('lesson:note.saved'));
         }}
       >
         <label for="lesson-note">{t('lesson:note.label')}</label>
@@ -42,7 +44,7 @@ export function LessonNote({ saved, onSave }: Props) {
           <button type="submit" disabled={!dirty}>
             {t('lesson:note.save')}
           </button>
-          <span aria-live="polite">{!dirty && saved ? t('lesson:note.saved') : ''}</span>
+          <span>{!dirty && saved ? t('lesson:note.saved') : ''}</span>
         </p>
       </form>
     </section>

@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Lesson } from '../../../shared/lesson.ts';
 import { TermDialog } from '../glossary/TermDialog.tsx';
 import { LessonSection } from './LessonSection.tsx';
-import { textSizes, type ReadingMode } from './reader-prefs.ts';
+import { textSizes, type ReadingMode } from '../../settings/reading-prefs.ts';
+import { saveLastRead } from './last-read.ts';
 import { findBlock, loadPosition, savePosition, topBlock, type ReadingPosition } from './reading-position.ts';
 import { useSectionDwell } from './use-section-dwell.ts';
 
@@ -14,16 +15,19 @@ interface Props {
   onSectionRead: (sectionId: string) => void;
   bookmarks?: readonly string[] | undefined;
   onBookmark?: ((sectionId: string, on: boolean) => void) | undefined;
-  /** Open at this section (a search result) instead of where the trainee left off. */
+  /** Open at this section (a search result, a bookmark) instead of where the trainee left off. */
   startAt?: string | undefined;
+  /** Reopen where the trainee left off (false: the page opens somewhere else, the note say). */
+  keepPlace?: boolean | undefined;
 }
 
 /**
  * The lesson's sections in the chosen mode. It marks sections read after their dwell time,
- * remembers the paragraph at the top of the screen so the lesson reopens there, and keeps that
- * paragraph in place when the mode or text size changes.
+ * remembers the paragraph at the top of the screen so the lesson reopens there (and the home
+ * screen's "continue" card leads there), and keeps that paragraph in place when the mode or text
+ * size changes.
  */
-export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, bookmarks = [], onBookmark, startAt }: Props) {
+export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, bookmarks = [], onBookmark, startAt, keepPlace = true }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [term, setTerm] = useState<string>();
   const here = useRef<ReturnType<typeof topBlock>>(undefined);
@@ -33,7 +37,7 @@ export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, 
   // Reopen where the trainee left off, or at the section asked for.
   useEffect(() => {
     const root = container.current;
-    const target: ReadingPosition | undefined = startAt ? { sectionId: startAt, block: 0 } : loadPosition(lesson.id);
+    const target: ReadingPosition | undefined = startAt ? { sectionId: startAt, block: 0 } : keepPlace ? loadPosition(lesson.id) : undefined;
     if (!root || !target) return;
     const el = startAt ? root.querySelector<HTMLElement>(`#section-${CSS.escape(startAt)}`) : findBlock(root, target);
     el?.scrollIntoView({ block: 'start' });
@@ -49,7 +53,13 @@ export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, 
         if (!container.current) return;
         here.current = topBlock(container.current);
         clearTimeout(timer);
-        timer = setTimeout(() => here.current && savePosition(lesson.id, { sectionId: here.current.sectionId, block: here.current.block }), 400);
+        timer = setTimeout(() => {
+          const place = here.current;
+          if (!place) return;
+          savePosition(lesson.id, { sectionId: place.sectionId, block: place.block });
+          const section = lesson.sections.find((s) => s.id === place.sectionId);
+          if (section) saveLastRead({ lessonId: lesson.id, sectionId: section.id, sectionTitle: section.title });
+        }, 400);
       });
     };
     onScroll();

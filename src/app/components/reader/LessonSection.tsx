@@ -1,7 +1,7 @@
 import type { Section } from '../../../shared/lesson.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { Bilingual } from './Bilingual.tsx';
-import type { ReadingMode } from './reader-prefs.ts';
+import type { ReadingMode } from '../../settings/reading-prefs.ts';
 
 interface Props {
   section: Section;
@@ -38,7 +38,8 @@ export function LessonSection({ section, mode, read, bookmarked, onBookmark }: P
         aria-label={t('lesson:reader.bookmark', { title: section.title[mode === 'en' ? 'en' : 'vi'] })}
         onClick={() => onBookmark(!bookmarked)}
       >
-        <span aria-hidden="true">{bookmarked ? '★' : '☆'}</span> {t(bookmarked ? 'lesson:reader.bookmarked' : 'lesson:reader.addBookmark')}
+        {/* The name starts with the visible word (voice control); the state is aria-pressed and the filled star. */}
+        <span aria-hidden="true">{bookmarked ? '★' : '☆'}</span> {t('lesson:reader.addBookmark')}
       </button>
       {section.blocks.map((block, i) => (
         <div key={i} class={mode === 'both' ? 'pair pair-both' : 'pair'} data-block={i}>

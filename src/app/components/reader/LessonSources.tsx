@@ -1,6 +1,6 @@
 import type { Lesson } from '../../../shared/lesson.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import type { ReadingMode } from './reader-prefs.ts';
+import type { ReadingMode } from '../../settings/reading-prefs.ts';
 
 /** The articles the lesson's facts come from, as the author listed them in that language. */
 export function LessonSources({ sources, mode }: { sources: Lesson['sources']; mode: ReadingMode }) {

@@ -16,9 +16,9 @@ const parse = (v: unknown): ReadingPosition | undefined => {
 export const loadPosition = (lessonId: string) => readStored(key(lessonId), parse);
 export const savePosition = (lessonId: string, position: ReadingPosition) => writeStored(key(lessonId), position);
 
-/** The block nearest the top of the screen (below the sticky header) and its offset on screen. */
+/** The block nearest the top of the screen (below the sticky app bar) and its offset on screen. */
 export function topBlock(container: HTMLElement): (ReadingPosition & { top: number; el: HTMLElement }) | undefined {
-  const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
+  const header = document.querySelector('.app-bar')?.getBoundingClientRect().bottom ?? 0;
   const blocks = container.querySelectorAll<HTMLElement>('[data-block]');
   for (const el of blocks) {
     const rect = el.getBoundingClientRect();

@@ -16,19 +16,24 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
     <ol class="search-results">
       {results.map((r) => {
         const lesson = r.doc.lessonId ? lessonSummary(r.doc.lessonId) : undefined;
+        // The place is said in the UI language, the lesson's title in the result's own.
         const where =
-          r.doc.kind === 'term'
-            ? t('lesson:search.inGlossary')
-            : r.doc.kind === 'section' && lesson
-              ? t('lesson:search.inLesson', { order: lesson.order, title: lesson.title[r.doc.lang] })
-              : t('lesson:search.lesson');
+          r.doc.kind === 'term' ? (
+            t('lesson:search.inGlossary')
+          ) : r.doc.kind === 'section' && lesson ? (
+            <>
+              {t('lesson:search.inLesson', { order: lesson.order })} <span lang={r.doc.lang}>{lesson.title[r.doc.lang]}</span>
+            </>
+          ) : (
+            t('lesson:search.lesson')
+          );
         return (
-          <li key={`${r.doc.kind}:${r.doc.lessonId}:${r.doc.id}:${r.doc.lang}`} class="search-result">
+          <li key={`${r.doc.kind}:${r.doc.lessonId}:${r.doc.id}:${r.doc.lang}`} class="card search-result">
             <p class="where">
               <span>{where}</span> <span class="badge">{t(`lesson:search.lang.${r.doc.lang}`)}</span>
             </p>
             <h2 lang={r.doc.lang}>
-              <a href={href(r)}>
+              <a href={href(r)} class="card-link">
                 <Highlighted snippet={r.title} />
               </a>
             </h2>

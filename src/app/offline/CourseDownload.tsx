@@ -1,29 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
+import { requestPersistentStorage } from '../../data/storage-info.ts';
 import type { LessonSummary } from '../../shared/lesson.ts';
 import { course } from '../content/course.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
-import { cachedUrls, canDownload, downloadCourse, type DownloadProgress } from '../offline/course-download.ts';
+import { announce } from '../shell/announce.tsx';
 import { serviceWorkerReady } from '../sw-bridge.ts';
+import { cachedUrls, canDownload, downloadCourse, type DownloadProgress } from './course-download.ts';
 
 type State =
   | { phase: 'checking' }
   | { phase: 'idle' | 'failed'; cached: number }
   | { phase: 'downloading'; progress: DownloadProgress }
-  | { phase: 'done'; bytes: number };
+  | { phase: 'done'; bytes: number; kept?: boolean };
 
 /** What one lesson needs offline: its text and its pictures. */
 const lessonFiles = (l: LessonSummary) => [l.url, ...l.images];
 /** Every file the lessons need offline, plus the glossary and search index. */
 const courseUrls = (lessons: readonly LessonSummary[]) => [...lessons.flatMap(lessonFiles), course.glossaryUrl, course.searchUrl];
 
-interface Props {
+export interface CourseDownloadProps {
   lessons: readonly LessonSummary[];
   /** Told which lessons are on the phone, after each check and each downloaded file. */
   onOffline(lessonIds: ReadonlySet<string>): void;
 }
 
-/** "Download course for offline": what is on the phone, a progress bar, and a retry that resumes. */
-export function CourseDownload({ lessons, onOffline }: Props) {
+/**
+ * "Download course for offline": what is on the phone, a progress bar, and a retry that resumes.
+ * After a download the trainee asked for, the app asks the browser to keep its data, and says why.
+ */
+export function CourseDownload({ lessons, onOffline }: CourseDownloadProps) {
   const { t, lng } = useTranslation();
   const [state, setState] = useState<State>({ phase: 'checking' });
   const urls = courseUrls(lessons);
@@ -55,7 +60,9 @@ export function CourseDownload({ lessons, onOffline }: Props) {
     setState({ phase: 'downloading', progress: { done: 0, total: urls.length, bytes: 0, percent: 0 } });
     const result = await downloadCourse(urls, (progress) => setState({ phase: 'downloading', progress }));
     const lessonsCached = publish(await cachedUrls(urls));
-    setState(result.ok ? { phase: 'done', bytes: result.bytes } : { phase: 'failed', cached: lessonsCached });
+    setState(result.ok ? { phase: 'done', bytes: result.bytes, kept: true } : { phase: 'failed', cached: lessonsCached });
+    announce(result.ok ? t('offline:done', { size: size(result.bytes) }) : t('offline:failed'));
+    if (result.ok) void requestPersistentStorage().catch(() => false);
   };
 
   const size = (bytes: number) =>
@@ -65,9 +72,10 @@ export function CourseDownload({ lessons, onOffline }: Props) {
 
   if (!canDownload()) return <p class="course-download">{t('offline:unsupported')}</p>;
   return (
-    <div class="course-download" data-testid="course-download" aria-live="polite">
+    <div class="course-download" data-testid="course-download">
       {state.phase === 'checking' && <p>{t('offline:checking')}</p>}
       {state.phase === 'done' && <p>{state.bytes >= 0 ? t('offline:done', { size: size(state.bytes) }) : t('offline:checking')}</p>}
+      {state.phase === 'done' && state.kept && <p class="meta">{t('offline:kept')}</p>}
       {state.phase === 'downloading' && (
         <>
           <progress max={100} value={state.progress.percent} aria-label={t('offline:progressLabel')} />
@@ -77,13 +85,13 @@ export function CourseDownload({ lessons, onOffline }: Props) {
       {state.phase === 'idle' && (
         <p>
           {t('offline:partial', { count: state.cached, total: lessons.length })}{' '}
-          <button type="button" onClick={() => void start()}>
+          <button type="button" class="primary" onClick={() => void start()}>
             {t('offline:download')}
           </button>
         </p>
       )}
       {state.phase === 'failed' && (
-        <p role="alert">
+        <p>
           {t('offline:failed')}{' '}
           <button type="button" onClick={() => void start()}>
             {t('offline:retry')}

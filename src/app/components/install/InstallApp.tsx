@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useTranslation } from '../i18n/use-translation.ts';
-import { canPromptInstall, isIosSafari, isStandalone, onInstallChange, promptInstall } from '../install/install-events.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { canPromptInstall, isIosSafari, isStandalone, onInstallChange, promptInstall } from '../../install/install-events.ts';
 
 /** "Install app" where the browser offers it, Share → Add to Home Screen steps on iOS, else nothing. */
 export function InstallApp() {
@@ -12,7 +12,7 @@ export function InstallApp() {
   if (canPromptInstall()) {
     return (
       <section class="install" aria-labelledby="install-title">
-        <h2 id="install-title">{t('install:title')}</h2>
+        <h3 id="install-title">{t('install:title')}</h3>
         <p>{t('install:why')}</p>
         <button type="button" class="primary" onClick={() => void promptInstall()}>
           {t('install:button')}
@@ -22,23 +22,30 @@ export function InstallApp() {
   }
   if (!isIosSafari()) return null;
   return (
-    <section class="install" aria-labelledby="install-title">
-      <h2 id="install-title">{t('install:title')}</h2>
+    <section class="install" id="install" aria-labelledby="install-title">
+      <h3 id="install-title">{t('install:title')}</h3>
       <p>{t('install:iosWhy')}</p>
-      <ol class="install-steps">
-        <li>
-          <ShareIcon /> {t('install:iosStep1')}
-        </li>
-        <li>
-          <AddIcon /> {t('install:iosStep2')}
-        </li>
-        <li>{t('install:iosStep3')}</li>
-      </ol>
+      <IosSteps />
     </section>
   );
 }
 
-// Drawn like Safari's own Share and Add icons, so the trainee recognises what to tap.
+/** Safari's Share → Add to Home Screen → Add, with its own icons so the trainee knows what to tap. */
+export function IosSteps() {
+  const { t } = useTranslation();
+  return (
+    <ol class="install-steps">
+      <li>
+        <ShareIcon /> {t('install:iosStep1')}
+      </li>
+      <li>
+        <AddIcon /> {t('install:iosStep2')}
+      </li>
+      <li>{t('install:iosStep3')}</li>
+    </ol>
+  );
+}
+
 const ShareIcon = () => (
   <svg class="install-icon" viewBox="0 0 24 24" aria-hidden="true">
     <path d="M12 3v12M8 7l4-4 4 4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />

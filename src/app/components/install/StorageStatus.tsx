@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../data/storage-info.ts';
-import { backgroundWorkMayStart } from '../background-work.ts';
-import { useTranslation } from '../i18n/use-translation.ts';
+import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../../data/storage-info.ts';
+import { backgroundWorkMayStart } from '../../background-work.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
 
 /** Usage and free space, and a one-tap request to keep the data when the phone runs low. */
 export function StorageStatus() {
   const { t, lng } = useTranslation();
   const [info, setInfo] = useState<StorageInfo>();
   const refresh = () => void readStorageInfo().then(setInfo);
-  // Footer detail: read once the first screen is shown, not while it is being drawn.
+  // A Me screen detail: read once the first screen is shown, not while it is being drawn.
   useEffect(() => void backgroundWorkMayStart().then(refresh), []);
   if (!info) return null;
 

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useSyncStatus } from '../hooks/use-sync-status.ts';
-import { useTranslation } from '../i18n/use-translation.ts';
-import { atRiskOfEviction } from '../install/ios-eviction.ts';
-import { isIosSafari, isStandalone } from '../install/install-events.ts';
+import { useSyncStatus } from '../../hooks/use-sync-status.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { atRiskOfEviction } from '../../install/ios-eviction.ts';
+import { isIosSafari, isStandalone } from '../../install/install-events.ts';
 
 const HOUR = 60 * 60 * 1000;
 
 /**
  * On iOS Safari in a tab, warns when progress has waited unsynced for more than a day, with the
  * ways out: connect so it syncs (or enrol, if the phone is not enrolled), or add the app to the
- * home screen (the footer shows how). `now` is for tests; by default it is re-read hourly, so a
- * tab left open still warns.
+ * home screen (the Me screen shows how). `now` is for tests; by default it is re-read hourly, so
+ * a tab left open still warns.
  */
 export function IosEvictionWarning({ now }: { now?: number }) {
   const { t, lng } = useTranslation();
@@ -21,9 +21,7 @@ export function IosEvictionWarning({ now }: { now?: number }) {
   return (
     <p class="ios-warning" role="alert">
       {t(enrolled ? 'install:iosUnsynced' : 'install:iosUnsyncedNotEnrolled', { date: since })}{' '}
-      <button type="button" class="link" onClick={showInstallSteps}>
-        {t('install:iosUnsyncedLink')}
-      </button>
+      <a href="/me#install">{t('install:iosUnsyncedLink')}</a>
     </p>
   );
 }
@@ -37,6 +35,3 @@ function useHourlyClock(fixed: number | undefined): number {
   }, [fixed]);
   return fixed ?? now;
 }
-
-// A button, not an in-page link: the router would treat "#…" as a navigation.
-const showInstallSteps = () => document.getElementById('install-title')?.scrollIntoView({ behavior: 'smooth' });

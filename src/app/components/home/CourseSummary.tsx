@@ -1,0 +1,66 @@
+import type { LessonSummary } from '../../../shared/lesson.ts';
+import type { LessonProgress } from '../../../shared/progress.ts';
+import { lessonStatus } from '../../content/lesson-status.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+
+export interface CourseStanding {
+  completed: number;
+  total: number;
+  /** Sections read and quizzes passed, as a share of all of them (0–100). */
+  percent: number;
+  /** The first lesson in course order not completed yet. */
+  next?: LessonSummary | undefined;
+}
+
+/** Where the trainee stands in the whole course. */
+export function courseStanding(lessons: readonly LessonSummary[], progress: Record<string, LessonProgress>): CourseStanding {
+  let done = 0;
+  let steps = 0;
+  let completed = 0;
+  let next: LessonSummary | undefined;
+  for (const lesson of lessons) {
+    const s = lessonStatus(lesson, progress[lesson.id]);
+    done += s.read + (s.passed ? 1 : 0);
+    steps += s.total + 1;
+    if (s.completed) completed++;
+    else next ??= lesson;
+  }
+  return { completed, total: lessons.length, percent: steps ? Math.floor((done / steps) * 100) : 0, next };
+}
+
+/**
+ * "3 of 9 lessons completed · 41% of the course", a bar, and the suggested next lesson. Drawn at
+ * its full size before progress has loaded (`progress` undefined), so nothing below it moves.
+ */
+export function CourseSummary({ lessons, progress }: { lessons: readonly LessonSummary[]; progress: Record<string, LessonProgress> | undefined }) {
+  const { t, lng } = useTranslation();
+  const standing = courseStanding(lessons, progress ?? {});
+  const loaded = progress !== undefined;
+  return (
+    <section class="card course-summary" aria-labelledby="summary-title" data-testid="course-summary">
+      <h2 id="summary-title" class="eyebrow">
+        {t('home.summary')}
+      </h2>
+      <p class="summary-line">
+        {loaded ? (
+          <>
+            {t('home.lessonsDone', { done: standing.completed, total: standing.total })} · {t('home.percent', { percent: standing.percent })}
+          </>
+        ) : (
+          '\u00a0'
+        )}
+      </p>
+      <progress max={100} value={loaded ? standing.percent : 0} aria-label={t('home.percentLabel')} />
+      {loaded && !standing.next && <p>{t('home.allDone')}</p>}
+      {loaded && standing.next && (
+        <p class="suggested">
+          <span class="meta">{t('home.suggested')}</span>
+          <a href={`/lessons/${standing.next.id}`} class="button-link">
+            {t('lesson:search.inLesson', { order: standing.next.order })} <span lang={lng}>{standing.next.title[lng]}</span>
+          </a>
+        </p>
+      )}
+      {!loaded && <p class="suggested" aria-hidden="true">{'\u00a0'}</p>}
+    </section>
+  );
+}
