@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
@@ -74,10 +74,10 @@ export const readStore = (page: Page, store: 'events' | 'outbox' | 'held' | 'pro
     store,
   );
 
-/** The paragraph at the top of the screen, below the sticky header: where the trainee is reading. */
+/** The paragraph at the top of the screen, below the sticky app bar: where the trainee is reading. */
 export const topBlock = (page: Page) =>
   page.evaluate(() => {
-    const header = document.querySelector('.app-header')!.getBoundingClientRect().bottom;
+    const header = document.querySelector('.app-bar')!.getBoundingClientRect().bottom;
     const el = [...document.querySelectorAll<HTMLElement>('[data-block]')].find((b) => b.getBoundingClientRect().bottom > header + 8)!;
     return { section: el.closest<HTMLElement>('[data-section]')!.dataset.section, block: el.dataset.block };
   });
@@ -130,4 +130,38 @@ export async function reloadOffline(page: Page): Promise<() => Promise<void>> {
     await cdp.send('Network.emulateNetworkConditions', networkConditions(false));
     await page.context().setOffline(false);
   };
+}
+
+/**
+ * Taps a control on the sticky app bar. Playwright's click first scrolls its target into view,
+ * and for a sticky element Chromium scrolls the page to the element's place in the flow: a
+ * finger on the bar moves nothing, so the tap is dispatched where the control is.
+ */
+export const tapOnBar = (target: Locator) => target.dispatchEvent('click');
+
+/** Opens the reading settings sheet from the app bar (in either language). */
+export async function openSettings(page: Page) {
+  await tapOnBar(page.getByRole('button', { name: /^(Cài đặt đọc|Reading settings)$/ }));
+  await page.getByRole('dialog').waitFor();
+}
+
+/** Chooses one option in the settings sheet, then closes it as a trainee would (Escape). */
+export async function chooseSetting(page: Page, option: string) {
+  await openSettings(page);
+  await page.getByRole('dialog').getByRole('radio', { name: option, exact: true }).check();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+}
+
+/**
+ * The sync status line, which lives in the sync details: the status chip opens them in a sheet
+ * (again after a reload, which closes it).
+ */
+export async function syncStatus(page: Page): Promise<string | null> {
+  const line = page.getByTestId('sync-status');
+  if ((await line.count()) === 0) {
+    await tapOnBar(page.getByTestId('status-chip'));
+    await line.waitFor();
+  }
+  return line.textContent();
 }

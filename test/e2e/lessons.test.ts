@@ -1,13 +1,10 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { baseUrl, passQuiz, savedPlace, scrollSectionIntoView, topBlock, useChromium, waitForServiceWorker } from './browser.ts';
+import { baseUrl, chooseSetting, passQuiz, savedPlace, scrollSectionIntoView, topBlock, useChromium, waitForServiceWorker } from './browser.ts';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
 const lesson = course.lessons[0]!;
-
-const modeButton = (page: Page, name: string) => page.getByRole('group', { name: /Ngôn ngữ bài đọc|Reading language/ }).getByRole('button', { name });
 
 describe('lessons in Chromium', () => {
   const chromium = useChromium();
@@ -19,7 +16,7 @@ describe('lessons in Chromium', () => {
     await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.vi);
     expect(await page.locator('.block[lang="en"]').count()).toBe(0);
 
-    await modeButton(page, 'Song ngữ').click();
+    await chooseSetting(page, 'Song ngữ: tiếng Việt và tiếng Anh');
     const pair = page.locator('.pair-both').first();
     const vi = (await pair.locator('[lang="vi"]').boundingBox())!;
     const en = (await pair.locator('[lang="en"]').boundingBox())!;
@@ -42,11 +39,12 @@ describe('lessons in Chromium', () => {
     const before = await topBlock(page);
     expect(before).toEqual({ section: lesson.sections[2]!.id, block: '1' });
 
-    await modeButton(page, 'Tiếng Anh').click();
+    // The app language sets the lesson's language too.
+    await chooseSetting(page, 'English');
     await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.en);
     expect(await topBlock(page)).toEqual(before);
 
-    await modeButton(page, 'Song ngữ').click();
+    await chooseSetting(page, 'Both: Vietnamese and English');
     await expect.poll(() => page.locator('.pair-both').count()).toBeGreaterThan(0);
     expect(await topBlock(page)).toEqual(before);
 
@@ -61,7 +59,7 @@ describe('lessons in Chromium', () => {
     const { context, page } = await chromium.phone('vi-VN');
     await page.goto(`/lessons/${lesson.id}`);
     await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.vi);
-    await page.getByRole('button', { name: 'Tiếng Anh', exact: true }).first().click();
+    await chooseSetting(page, 'English');
     await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.en);
     expect(await page.locator('.lesson-section').first().getAttribute('data-section')).toBe(lesson.sections[0]!.id);
     await context.close();

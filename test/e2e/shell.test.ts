@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reloadOffline, useChromium, waitForServiceWorker } from './browser.ts';
+import { chooseSetting, reloadOffline, useChromium, waitForServiceWorker } from './browser.ts';
 
 describe('the app shell in Chromium', () => {
   const chromium = useChromium();
@@ -12,7 +12,8 @@ describe('the app shell in Chromium', () => {
     const manifest = await (await page.request.get('/manifest.webmanifest')).json();
     expect(manifest).toMatchObject({ name: 'Học Chính phủ số', lang: 'vi', display: 'standalone', start_url: '/' });
     expect(manifest.icons.map((i: { purpose: string }) => i.purpose)).toContain('maskable');
-    expect(await page.locator('footer').textContent()).toMatch(/Phiên bản \d+\.\d+\.\d+/);
+    await page.getByRole('link', { name: 'Của tôi' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Phiên bản \d+\.\d+\.\d+/);
     await context.close();
   });
 
@@ -26,7 +27,7 @@ describe('the app shell in Chromium', () => {
   it('switches language and keeps the choice across a reload', async () => {
     const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
-    await page.getByRole('button', { name: 'Tiếng Anh' }).click();
+    await chooseSetting(page, 'English');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Welcome to eGov Learn');
     await page.reload();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Welcome to eGov Learn');
@@ -41,7 +42,7 @@ describe('the app shell in Chromium', () => {
     await context.setOffline(true);
     await reloadOffline(page);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Chào mừng đến với Học Chính phủ số');
-    await expect.poll(() => page.getByTestId('net-status').textContent()).toContain('Ngoại tuyến');
+    await expect.poll(() => page.getByTestId('status-chip').textContent()).toBe('Ngoại tuyến');
     // A deep link never visited before opens from the cached shell too.
     await page.goto('/lessons/anything');
     await expect.poll(() => page.locator('header').textContent()).toContain('Học Chính phủ số');

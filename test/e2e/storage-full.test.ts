@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { baseUrl, readStore, useChromium, waitForServiceWorker } from './browser.ts';
+import { baseUrl, readStore, syncStatus, useChromium, waitForServiceWorker } from './browser.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
 const section = lesson.sections[0]!;
@@ -15,7 +15,8 @@ describe('a full phone in Chromium', () => {
     await waitForServiceWorker(page);
     await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(section.title.vi);
     // The status line reads the app's database, so it exists once the line speaks.
-    await expect.poll(() => page.getByTestId('sync-status').textContent()).toContain('Chỉ lưu trên máy này');
+    await expect.poll(() => syncStatus(page)).toContain('Chỉ lưu trên máy này');
+    await page.keyboard.press('Escape');
 
     // A real quota error: Chromium's own quota for this origin, set below what it already uses.
     const cdp = await context.newCDPSession(page);

@@ -5,11 +5,11 @@ import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
 import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import { passQuiz, readStore, reloadOffline, scrollSectionIntoView, useChromium, waitForServiceWorker } from './browser.ts';
+import { passQuiz, readStore, reloadOffline, scrollSectionIntoView, syncStatus, useChromium, waitForServiceWorker } from './browser.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
 
-const status = (page: Page) => page.getByTestId('sync-status').textContent();
+const status = (page: Page) => syncStatus(page);
 
 async function enrolWith(page: Page, code: string) {
   await page.goto('/enrol');

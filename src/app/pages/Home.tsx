@@ -34,8 +34,9 @@ export function Home() {
       )}
       <CourseSummary lessons={course.lessons} progress={progress} />
       <h2>{t('home.courseHeading')}</h2>
-      <CourseDownloadSlot lessons={course.lessons} onOffline={setOffline} />
       <CourseList lessons={course.lessons} progress={progress ?? {}} offline={offline} />
+      {/* Below the list: its states come and go after the first paint without moving a lesson. */}
+      <CourseDownloadSlot lessons={course.lessons} onOffline={setOffline} />
     </div>
   );
 }

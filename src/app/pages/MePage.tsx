@@ -30,7 +30,8 @@ export function MePage() {
         <WhoAmI />
       </Part>
       <Part id="sync" title={t('me:sync.title')}>
-        <SyncDetails />
+        {/* "Who I am" above already leads to enrolment. */}
+        <SyncDetails enrolLink={false} />
       </Part>
       <Part id="results" title={t('me:results.title')}>
         <MyResults lessons={course.lessons} progress={progress} />

@@ -40,7 +40,7 @@ export function AppBar({ loading }: { loading: boolean }) {
         </>
       ) : (
         <a class="brand" href="/">
-          <img src="/icons/icon.svg" alt="" width="28" height="28" />
+          <img src="/icons/icon.svg" alt="" width="26" height="26" />
           <span>{t('app.name')}</span>
         </a>
       )}

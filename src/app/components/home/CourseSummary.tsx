@@ -42,25 +42,25 @@ export function CourseSummary({ lessons, progress }: { lessons: readonly LessonS
         {t('home.summary')}
       </h2>
       <p class="summary-line">
-        {loaded ? (
-          <>
-            {t('home.lessonsDone', { done: standing.completed, total: standing.total })} · {t('home.percent', { percent: standing.percent })}
-          </>
-        ) : (
-          '\u00a0'
-        )}
+        {loaded ? `${t('home.lessonsDone', { done: standing.completed, total: standing.total })} · ${t('home.percent', { percent: standing.percent })}` : '\u00a0'}
       </p>
       <progress max={100} value={loaded ? standing.percent : 0} aria-label={t('home.percentLabel')} />
-      {loaded && !standing.next && <p>{t('home.allDone')}</p>}
+      {loaded && !standing.next && <p class="suggested">{t('home.allDone')}</p>}
       {loaded && standing.next && (
         <p class="suggested">
-          <span class="meta">{t('home.suggested')}</span>
-          <a href={`/lessons/${standing.next.id}`} class="button-link">
-            {t('lesson:search.inLesson', { order: standing.next.order })} <span lang={lng}>{standing.next.title[lng]}</span>
+          <a href={`/lessons/${standing.next.id}`}>
+            <span class="meta">{t('home.suggested')}</span>
+            <span>
+              {t('lesson:search.inLesson', { order: standing.next.order })} <span lang={lng}>{standing.next.title[lng]}</span>
+            </span>
           </a>
         </p>
       )}
-      {!loaded && <p class="suggested" aria-hidden="true">{'\u00a0'}</p>}
+      {!loaded && (
+        <p class="suggested" aria-hidden="true">
+          <span class="meta">{'\u00a0'}</span>
+        </p>
+      )}
     </section>
   );
 }

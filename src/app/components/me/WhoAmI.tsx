@@ -22,9 +22,9 @@ export function WhoAmI() {
       <p>
         <a class="button-link primary" href="/enrol">
           {t('me:who.enrol')}
-        </a>{' '}
-        <span class="hint">{t('me:who.needsNetwork')}</span>
+        </a>
       </p>
+      <p class="hint">{t('me:who.needsNetwork')}</p>
     </div>
   );
 }

@@ -20,7 +20,7 @@ const advice: Partial<Record<string, string>> = {
  * Everything about sync in one place (the status chip's sheet and the Me screen): the status
  * line, the last success, what waits, what to do when it fails, and "Sync now".
  */
-export function SyncDetails() {
+export function SyncDetails({ enrolLink = true }: { enrolLink?: boolean }) {
   const { t, lng } = useTranslation();
   const snapshot = useSyncStatus();
   const { line, pending } = statusView(snapshot);
@@ -29,7 +29,7 @@ export function SyncDetails() {
   const todo = advice[line.key];
   return (
     <div class="sync-details">
-      <SyncStatus />
+      <SyncStatus enrolLink={enrolLink} />
       {snapshot.enrolled && <p>{snapshot.lastSyncAt ? t('me:sync.lastSuccess', { time: when(snapshot.lastSyncAt) }) : t('me:sync.lastNever')}</p>}
       {pending > 0 ? (
         <p data-testid="sync-pending">{t('me:sync.pending', { count: pending })}</p>

@@ -9,14 +9,15 @@ import './sync.css';
 /**
  * One line saying where the trainee's progress stands: offline, syncing, synced at HH:MM, N
  * changes waiting, or why the server refused; never "0 waiting". Steps the phone could not
- * store get a "Try again" button, and a phone that must enrol gets the way to do it. It is not a
+ * store get a "Try again" button, and a phone that must enrol gets the way to do it (unless the
+ * screen shows it already: `enrolLink` false). It is not a
  * live region: the status chip announces changes once (see StatusChip).
  */
-export function SyncStatus() {
+export function SyncStatus({ enrolLink = true }: { enrolLink?: boolean }) {
   const { t, lng } = useTranslation();
   const { line } = statusView(useSyncStatus());
   const time = (at: number) => new Intl.DateTimeFormat(lng === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(at);
-  const needsEnrolment = line.key === 'revoked' || line.key === 'notEnrolled';
+  const needsEnrolment = enrolLink && (line.key === 'revoked' || line.key === 'notEnrolled');
   return (
     <p class={`sync-status is-${line.key}`} data-testid="sync-status">
       {statusText(t, line, time)}
