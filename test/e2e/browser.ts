@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
@@ -10,7 +10,7 @@ function launchChromium(): Promise<Browser> {
 
 /**
  * One Chromium for the tests of the calling file (or describe block): launched before them,
- * closed after. `phone()` opens a new phone-sized context in it.
+ * closed after. `phone()` opens a new phone-sized context in it (with other options if given).
  */
 export function useChromium() {
   let browser: Browser | undefined;
@@ -18,11 +18,11 @@ export function useChromium() {
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
-  return { phone: (locale?: string) => newPhone(browser!, locale) };
+  return { phone: (locale?: string, options?: BrowserContextOptions) => newPhone(browser!, locale, options) };
 }
 
-async function newPhone(browser: Browser, locale = 'vi-VN'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 }, baseURL: baseUrl() });
+async function newPhone(browser: Browser, locale = 'vi-VN', options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 }, baseURL: baseUrl(), ...options });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('page error:', err));
   return { context, page };
@@ -139,10 +139,14 @@ export async function reloadOffline(page: Page): Promise<() => Promise<void>> {
  */
 export const tapOnBar = (target: Locator) => target.dispatchEvent('click');
 
+/** Resolves once nothing on the page is animating (a sheet has slid in, say). */
+export const animationsDone = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+
 /** Opens the reading settings sheet from the app bar (in either language). */
 export async function openSettings(page: Page) {
   await tapOnBar(page.getByRole('button', { name: /^(Cài đặt đọc|Reading settings)$/ }));
   await page.getByRole('dialog').waitFor();
+  await animationsDone(page);
 }
 
 /** Chooses one option in the settings sheet, then closes it as a trainee would (Escape). */
@@ -164,4 +168,14 @@ export async function syncStatus(page: Page): Promise<string | null> {
     await line.waitFor();
   }
   return line.textContent();
+}
+
+/**
+ * Text as the trainee's browser setting for a larger font makes it (Chromium's default font
+ * size, as the text size setting of Android Chrome or a desktop browser sets it): `scale` 2 is 200%.
+ */
+export async function setTextScale(page: Page, scale: number) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: Math.round(16 * scale), fixed: Math.round(13 * scale) } });
 }
