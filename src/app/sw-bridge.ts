@@ -20,7 +20,8 @@ export async function registerServiceWorker(callbacks: SwCallbacks): Promise<Wor
   if (!Workbox) return undefined;
   const wb = new Workbox('/sw.js', { scope: '/' });
   wb.addEventListener('waiting', () => callbacks.onUpdateReady(() => void reloadIntoUpdate()));
-  void wb.register();
+  // Refused where the browser blocks workers (a policy, some private modes): the app works without.
+  void wb.register().catch(() => undefined);
   return wb;
 }
 

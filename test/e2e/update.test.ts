@@ -41,6 +41,31 @@ describe('a new version in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Chào mừng đến với Học Chính phủ số');
     await context.close();
   });
+
+  it('reloads into the new version from a second tab after the first accepted it', async () => {
+    const { context, page: first } = await chromium.phone('vi-VN');
+    await first.goto('/');
+    await waitForServiceWorker(first);
+    const second = await context.newPage();
+    await second.goto('/glossary');
+    await second.locator('.glossary-list li').first().waitFor();
+    for (const tab of [first, second]) await tab.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+
+    appendFileSync(swPath, `\n// deployed again at ${Date.now()}\n`);
+    await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await first.getByRole('alertdialog').waitFor();
+    await second.getByRole('alertdialog').waitFor();
+    const waitingScript = await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting!.scriptURL);
+
+    // The second tab takes the update: no worker waits any more when the first tab's button is tapped.
+    await Promise.all([second.waitForEvent('load'), second.getByRole('alertdialog').getByRole('button', { name: 'Tải lại' }).click()]);
+    await expect.poll(() => first.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
+    await Promise.all([first.waitForEvent('load'), first.getByRole('alertdialog').getByRole('button', { name: 'Tải lại' }).click()]);
+    expect(await first.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBeUndefined();
+    expect(await first.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(waitingScript);
+    await expect.poll(() => first.locator('h1').textContent()).toBe('Chào mừng đến với Học Chính phủ số');
+    await context.close();
+  });
 });
 
 describe('a new version with changed lesson text in Chromium', () => {
