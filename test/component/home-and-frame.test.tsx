@@ -62,6 +62,7 @@ describe('a screen whose code does not arrive', () => {
           <ScreenBoundary url={location.pathname}>
             <Router>
               <Route path="/somewhere" component={Screen} />
+              <Route default component={() => null} />
             </Router>
           </ScreenBoundary>
         </main>
