@@ -38,6 +38,28 @@ describe('layout geometry in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it('shows the first lesson card above the fold on a phone, before and after the first lesson', async () => {
+    const { context, page } = await chromium.phone('vi-VN');
+    const firstCardTop = async () => {
+      await page.goto('/');
+      await page.getByTestId('course-list').waitFor();
+      const { bottom } = await clearArea(page);
+      const card = (await page.locator('.lesson-card').first().boundingBox())!;
+      // Its title at least is on screen: the top of the card plus a line of text.
+      return { top: card.y, fold: bottom };
+    };
+    const welcome = await firstCardTop();
+    expect(welcome.top + 48).toBeLessThanOrEqual(welcome.fold);
+    await page.goto(`/lessons/${lesson.id}`);
+    await page.locator(`[data-section="${lesson.sections[1]!.id}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('egov-learn.lastRead'))).not.toBeNull();
+    const returning = await firstCardTop();
+    expect(await page.getByTestId('continue-card').count()).toBe(1);
+    expect(returning.top + 48).toBeLessThanOrEqual(returning.fold);
+    console.log(`first lesson card top at 360×740: ${Math.round(welcome.top)} px (welcome), ${Math.round(returning.top)} px (continue); fold at ${Math.round(welcome.fold)} px`);
+    await context.close();
+  });
+
   for (const [name, viewport] of [
     ['portrait', portrait],
     ['landscape', landscape],

@@ -19,7 +19,8 @@ export function ProgressTransfer() {
   const [outcome, setOutcome] = useState<Outcome>();
   const say = (next: Outcome) => {
     setOutcome(next);
-    announce(next.ok ? next.message : t(next.error.i18nKey));
+    // A refusal is an alert of its own; the rest is said through the live region.
+    if (next.ok) announce(next.message);
   };
 
   const save = async () => {
