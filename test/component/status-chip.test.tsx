@@ -14,6 +14,7 @@ const base: SyncSnapshot = {
   enrolled: true,
   pending: 0,
   oldestPendingAt: null,
+  held: 0,
   lastSyncAt: Date.UTC(2026, 10, 23, 7, 5),
   problem: null,
   storageError: null,
@@ -82,5 +83,21 @@ describe('the status chip', () => {
     expect(screen.getByTestId('status-chip').getAttribute('data-kind')).toBe('unreachable');
     expect(live.textContent).toBe(heard);
     expect(screen.getByTestId('status-chip').className).toContain('is-trouble');
+  });
+});
+
+describe('the sync details', () => {
+  it('say what the server refused and the phone keeps, without counting it as waiting', async () => {
+    const { SyncDetails } = await import('../../src/app/components/sync/SyncDetails.tsx');
+    const store = freshAppStore('held');
+    await setMeta(store.db, 'token', 'token-token-token-token-token');
+    await setMeta(store.db, 'lastSyncAt', Date.now());
+    const event = await store.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
+    await store.db.outbox.delete(event.id);
+    await store.db.held.put({ id: event.id, event, code: 'invalid_event', message: 'no such section', heldAt: Date.now() });
+    render(<SyncDetails />);
+    await waitFor(() => expect(screen.getByTestId('sync-held').textContent).toContain('1 thay đổi bị máy chủ từ chối nên được giữ lại trên máy'));
+    expect(screen.queryByTestId('sync-pending')).toBeNull();
+    expect(screen.queryByText('Mọi thay đổi đã lên máy chủ.')).toBeNull(); // not while one is held back
   });
 });

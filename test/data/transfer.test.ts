@@ -3,6 +3,7 @@ import type { LocalStore } from '../../src/data/local-store.ts';
 import { getMeta, setMeta } from '../../src/data/store/learn-db.ts';
 import { exportProgress } from '../../src/data/transfer/export-progress.ts';
 import { importProgress } from '../../src/data/transfer/import-progress.ts';
+import type { LearnerEvent } from '../../src/shared/events.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
 import { freshStore } from './test-store.ts';
 
@@ -15,70 +16,86 @@ beforeEach(() => {
   b = freshStore('phone-b');
 });
 
-/** Phone A: one event the server holds, one pulled from another device, two it never sent. */
+/**
+ * Phone A: one event the server holds, one pulled from another device, one the server refused
+ * (held back), and two it never sent. Resolves with its progress file as text.
+ */
 async function studyOnA() {
-  const synced = await a.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
-  await a.db.events.update(synced.id, { synced: 1 });
-  const pulled = { id: crypto.randomUUID(), deviceId: 'laptop-0001', lessonId: 'intro', at: '1700000000000:00000', type: 'bookmark_set', payload: { sectionId: 's-2' } } as const;
-  await a.db.events.add({ ...pulled, synced: 1 });
+  const sent = await a.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
+  await a.db.outbox.delete(sent.id); // acknowledged by the server
+  const pulled: LearnerEvent = { id: crypto.randomUUID(), deviceId: crypto.randomUUID(), lessonId: 'intro', at: '1700000000000:00000', type: 'bookmark_set', payload: { sectionId: 's-2' } };
+  await a.db.events.add(pulled);
+  const refused = await a.outbox.record({ type: 'bookmark_set', lessonId: 'intro', payload: { sectionId: 's-3' } });
+  await a.db.outbox.delete(refused.id);
+  await a.db.held.put({ id: refused.id, event: refused, code: 'id_conflict', message: 'this id is taken', heldAt: Date.now() });
   await a.outbox.record({ type: 'note_saved', lessonId: 'intro', payload: { text: 'ghi chú' } });
   await a.outbox.record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q: ['a'] }, score: 1, passed: true } });
   await setMeta(a.db, 'trainee', trainee);
-  return JSON.stringify(await exportProgress('1.2.3', a));
+  return { text: JSON.stringify(await exportProgress('1.2.3', a)), sent, pulled, refused };
 }
 
+const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id).sort();
+
 describe('the progress file', () => {
-  it('holds every event with whether the server has it, the phone and its trainee', async () => {
-    const file = JSON.parse(await studyOnA());
+  it('holds every event, in the order they happened, with whether the server has it or refused it, the phone and its trainee', async () => {
+    const { text, sent, pulled, refused } = await studyOnA();
+    const file = JSON.parse(text);
     expect(file).toMatchObject({ format: 'egov-learn-progress', version: 1, app: '1.2.3', deviceId: await getMeta(a.db, 'deviceId'), trainee });
-    expect(file.events).toHaveLength(4);
-    expect(file.events.filter((e: { synced: boolean }) => e.synced)).toHaveLength(2);
-    const byId = new Map((await a.db.events.toArray()).map((e) => [e.id, e.synced === 1]));
-    for (const e of file.events) expect(e.synced).toBe(byId.get(e.id));
+    expect(ids(file.events)).toEqual(ids(await a.db.events.toArray()));
+    const byId = new Map(file.events.map((e: { id: string }) => [e.id, e]));
+    expect(byId.get(sent.id)).toMatchObject({ synced: true });
+    expect(byId.get(pulled.id)).toMatchObject({ synced: true });
+    expect(byId.get(refused.id)).toMatchObject({ synced: false, held: { code: 'id_conflict', message: 'this id is taken' } });
+    expect(file.events.filter((e: { synced: boolean; held?: unknown }) => !e.synced && !e.held)).toHaveLength(2);
     const stamps = file.events.map((e: { at: string }) => e.at);
-    expect(stamps).toEqual([...stamps].sort()); // in the order they happened
+    expect(stamps).toEqual([...stamps].sort());
   });
 
-  it("keeps the server's events as their devices', makes the unsent ones this phone's own, and folds the same progress", async () => {
-    const text = await studyOnA();
+  it("keeps the server's events as their devices', makes the unsent ones this phone's own, keeps refused ones held, and folds the same progress", async () => {
+    const { text, sent, pulled, refused } = await studyOnA();
     const changes = vi.fn();
     b.changes.on(changes);
-    expect(await importProgress(text, b)).toEqual({ ok: true, added: 4, known: 0 });
-    const bDevice = await getMeta(b.db, 'deviceId');
-    const onA = await a.db.events.toArray();
+    expect(await importProgress(text, b)).toEqual({ ok: true, added: 5, known: 0 });
+    const bDevice = (await getMeta(b.db, 'deviceId'))!;
+    const waitingOnA = new Set(ids(await a.db.outbox.toArray()));
     const onB = new Map((await b.db.events.toArray()).map((e) => [e.id, e]));
-    for (const e of onA) {
-      const imported = onB.get(e.id)!;
-      if (e.synced) expect(imported).toEqual(e); // as pulled
-      else expect(imported).toEqual({ ...e, deviceId: bDevice, synced: 0 }); // this phone pushes it now
+    for (const e of await a.db.events.toArray()) {
+      expect(onB.get(e.id)).toEqual(waitingOnA.has(e.id) ? { ...e, deviceId: bDevice } : e);
     }
+    // B pushes exactly the two A never sent, under its own id; the refused one is held, not sent.
+    expect(ids(await b.db.outbox.toArray())).toEqual([...waitingOnA].sort());
+    expect((await b.db.outbox.toArray()).every((e) => e.deviceId === bDevice)).toBe(true);
+    expect(await b.db.held.toArray()).toEqual([expect.objectContaining({ id: refused.id, event: refused, code: 'id_conflict' })]);
+    expect(await b.db.outbox.get(sent.id)).toBeUndefined();
+    expect(await b.db.outbox.get(pulled.id)).toBeUndefined();
     expect(await b.db.progress.toArray()).toEqual(Object.values(foldEvents([...onB.values()])));
     expect(changes).toHaveBeenCalledWith({ kind: 'recorded' });
     // The next stamp on B sorts after everything it imported.
-    const newest = onA.map((e) => e.at).sort().at(-1)!;
+    const newest = [...onB.values()].map((e) => e.at).sort().at(-1)!;
     expect((await getMeta(b.db, 'hlc'))! >= newest).toBe(true);
   });
 
   it('changes nothing when imported twice, or into the phone that made it', async () => {
-    const text = await studyOnA();
+    const { text } = await studyOnA();
     await importProgress(text, b);
-    const before = { events: await b.db.events.toArray(), progress: await b.db.progress.toArray() };
-    expect(await importProgress(text, b)).toEqual({ ok: true, added: 0, known: 4 });
-    expect({ events: await b.db.events.toArray(), progress: await b.db.progress.toArray() }).toEqual(before);
-    const onA = await a.db.events.toArray();
-    expect(await importProgress(text, a)).toEqual({ ok: true, added: 0, known: 4 });
-    expect(await a.db.events.toArray()).toEqual(onA);
+    const snapshot = async (s: LocalStore) => ({ events: await s.db.events.toArray(), outbox: await s.db.outbox.toArray(), progress: await s.db.progress.toArray() });
+    const before = await snapshot(b);
+    expect(await importProgress(text, b)).toEqual({ ok: true, added: 0, known: 5 });
+    expect(await snapshot(b)).toEqual(before);
+    const onA = await snapshot(a);
+    expect(await importProgress(text, a)).toEqual({ ok: true, added: 0, known: 5 });
+    expect(await snapshot(a)).toEqual(onA);
   });
 
   it('stores an event listed twice in the file once', async () => {
-    const file = JSON.parse(await studyOnA());
+    const file = JSON.parse((await studyOnA()).text);
     file.events.push(file.events[0]);
-    expect(await importProgress(JSON.stringify(file), b)).toEqual({ ok: true, added: 4, known: 0 });
-    expect(await b.db.events.count()).toBe(4);
+    expect(await importProgress(JSON.stringify(file), b)).toEqual({ ok: true, added: 5, known: 0 });
+    expect(await b.db.events.count()).toBe(5);
   });
 
-  it('refuses a damaged, foreign, newer or invalid file, or another trainee\'s, and stores nothing', async () => {
-    const text = await studyOnA();
+  it("refuses a damaged, foreign, newer or invalid file, or another trainee's, and stores nothing", async () => {
+    const { text } = await studyOnA();
     const file = JSON.parse(text);
     const invalid = structuredClone(file);
     invalid.events[1].payload = { sectionId: 'Not An Id' };
@@ -90,7 +107,7 @@ describe('the progress file', () => {
       ['null', 'not_progress_file'],
       [JSON.stringify({ ...file, version: 2 }), 'newer_version'],
       [JSON.stringify(invalid), 'damaged'],
-      [JSON.stringify({ ...file, deviceId: 'x' }), 'damaged'],
+      [JSON.stringify({ ...file, deviceId: 'not-a-device-id' }), 'damaged'],
     ];
     for (const [input, code] of cases) {
       const result = await importProgress(input, b);
@@ -98,8 +115,7 @@ describe('the progress file', () => {
     }
     await setMeta(b.db, 'trainee', { id: 'tr-2', name: 'Người khác', unit: 'Đơn vị khác' });
     expect(await importProgress(text, b)).toMatchObject({ ok: false, error: { code: 'other_trainee' } });
-    expect(await b.db.events.count()).toBe(0);
-    expect(await b.db.progress.count()).toBe(0);
+    for (const table of [b.db.events, b.db.outbox, b.db.held, b.db.progress]) expect(await table.count()).toBe(0);
   });
 
   it('takes a file made before enrolment, whoever this phone is enrolled for', async () => {
@@ -110,11 +126,11 @@ describe('the progress file', () => {
   });
 
   it('stores nothing when the phone cannot store it all', async () => {
-    const text = await studyOnA();
+    const { text } = await studyOnA();
     b.db.progress.hook('creating', () => {
       throw new DOMException('full', 'QuotaExceededError');
     });
     expect(await importProgress(text, b)).toMatchObject({ ok: false, error: { code: 'storage' } });
-    expect(await b.db.events.count()).toBe(0);
+    for (const table of [b.db.events, b.db.outbox, b.db.held]) expect(await table.count()).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { TrainingRepository } from '../../src/server/db/training-repository.ts';
+import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { passQuiz, readStore, syncStatus, useChromium, waitForServiceWorker } from './browser.ts';
 
@@ -46,10 +46,10 @@ const visible = (rows: Array<Record<string, unknown>>) => rows.map(({ clocks: _,
 describe('carrying progress to another phone by file, in Chromium', () => {
   const chromium = useChromium();
   let database: Database;
-  let repository: TrainingRepository;
+  let repository: Repositories;
   beforeAll(async () => {
     database = await openDatabase({ dataDir: inject('dataDir') });
-    repository = new TrainingRepository(database);
+    repository = repositoriesOf(database);
   });
   afterAll(async () => {
     await database?.close();
@@ -66,14 +66,14 @@ describe('carrying progress to another phone by file, in Chromium', () => {
     await a.page.goto(`/lessons/${lesson.id}`);
     await a.page.getByRole('button', { name: `Đánh dấu phần “${lesson.sections[1]!.title.vi}”` }).click();
     await expect.poll(() => syncStatus(a.page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc/);
-    expect(await repository.eventsOf(trainee.id)).toHaveLength(1);
+    expect(await repository.events.eventsOf(trainee.id)).toHaveLength(1);
 
     await a.context.setOffline(true);
     await a.page.goto(`/lessons/${lesson.id}`);
     await a.page.getByLabel('Ghi chú cho bài này (chỉ bạn xem được)').fill('Ghi chú viết khi mất mạng');
     await a.page.getByRole('button', { name: 'Lưu ghi chú' }).click();
     await passQuiz(a.page, lesson);
-    await expect.poll(async () => (await readStore(a.page, 'events')).filter((e) => e.synced === 0).length).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await readStore(a.page, 'outbox')).length).toBeGreaterThanOrEqual(2);
     const onA = await readStore(a.page, 'events');
     const fileA = await exportFrom(a.page, 'phone-a.json');
     const file = JSON.parse(readFileSync(fileA, 'utf8')) as { format: string; version: number; deviceId: string; trainee: { id: string }; events: Array<Record<string, unknown>> };
@@ -100,13 +100,13 @@ describe('carrying progress to another phone by file, in Chromium', () => {
 
     await enrolWith(b.page, (await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() }))!.code);
     await expect.poll(() => syncStatus(b.page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc/);
-    const stored = await repository.eventsOf(trainee.id);
+    const stored = await repository.events.eventsOf(trainee.id);
     expect(ids(stored as unknown as Array<Record<string, unknown>>)).toEqual(ids(onA)); // each step once
 
     // A comes back online and syncs the same steps: the server already holds them, once.
     await a.context.setOffline(false);
     await expect.poll(() => syncStatus(a.page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc/);
-    expect(ids((await repository.eventsOf(trainee.id)) as unknown as Array<Record<string, unknown>>)).toEqual(ids(onA));
+    expect(ids((await repository.events.eventsOf(trainee.id)) as unknown as Array<Record<string, unknown>>)).toEqual(ids(onA));
     await a.context.close();
     await b.context.close();
   }, 120_000);

@@ -1,16 +1,24 @@
 import { appStore, type LocalStore } from '../local-store.ts';
 import { ensureDeviceId, getMeta } from '../store/learn-db.ts';
-import { PROGRESS_FILE_FORMAT, PROGRESS_FILE_VERSION, type ProgressFile } from './progress-file.ts';
+import { PROGRESS_FILE_FORMAT, PROGRESS_FILE_VERSION, type FileEvent, type ProgressFile } from './progress-file.ts';
 
 /**
  * Everything the phone holds, as a progress file: every event (this phone's, imported and pulled
- * ones) in stamp order, with whether the server holds it, this phone's id and its trainee.
+ * ones) in stamp order, each with whether the server holds it (not when it waits in the outbox
+ * or was refused and held back), this phone's id and its trainee.
  */
 export async function exportProgress(appVersion: string, store: LocalStore = appStore()): Promise<ProgressFile> {
   const { db } = store;
   const deviceId = await ensureDeviceId(db);
-  return db.transaction('r', [db.events, db.meta], async () => {
-    const events = await db.events.toArray();
+  return db.transaction('r', [db.events, db.outbox, db.held, db.meta], async () => {
+    const [events, waiting, held, trainee] = await Promise.all([
+      db.events.toArray(),
+      db.outbox.toCollection().primaryKeys(),
+      db.held.toArray(),
+      getMeta(db, 'trainee'),
+    ]);
+    const unsent = new Set<string>(waiting);
+    const refused = new Map(held.map((h) => [h.id, { code: h.code, message: h.message }]));
     events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
     return {
       format: PROGRESS_FILE_FORMAT,
@@ -18,8 +26,11 @@ export async function exportProgress(appVersion: string, store: LocalStore = app
       exportedAt: new Date().toISOString(),
       app: appVersion,
       deviceId,
-      trainee: (await getMeta(db, 'trainee')) ?? null,
-      events: events.map(({ synced, ...event }) => ({ ...event, synced: synced === 1 })),
+      trainee: trainee ?? null,
+      events: events.map((event): FileEvent => {
+        const why = refused.get(event.id);
+        return why ? { ...event, synced: false, held: why } : { ...event, synced: !unsent.has(event.id) };
+      }),
     };
   });
 }

@@ -1,7 +1,7 @@
 import type { LearnerEvent } from '../../shared/events.ts';
 import { applyEvent } from '../../shared/merge-progress.ts';
 import { appStore, type LocalStore } from '../local-store.ts';
-import { ensureDeviceId, getMeta, setMeta, type LearnDb, type StoredEvent } from '../store/learn-db.ts';
+import { ensureDeviceId, getMeta, setMeta, type HeldEvent, type LearnDb } from '../store/learn-db.ts';
 import { PROGRESS_FILE_FORMAT, PROGRESS_FILE_VERSION, progressFileSchema, type ProgressFile } from './progress-file.ts';
 
 /** Why a file was not imported, as a value with its i18n key; nothing was stored. */
@@ -19,11 +19,13 @@ const fail = (code: ImportError['code']): ImportResult => ({ ok: false, error: {
  * holds is skipped, so importing a file twice, or a phone's own file, changes nothing. Of the new
  * events:
  *   - those the server already held when the file was saved are stored as pulled events are:
- *     as their own device's, synced (the server sends them again on the next pull, and the phone
- *     skips them by id);
- *   - those that had not reached the server become this phone's own, unsynced, and are pushed
- *     with its next sync. The server takes from a device only its own events; for a trainee whose
- *     phone broke before it ever synced, this phone is now the one that brings them.
+ *     as their own device's (the server sends them again on the next pull, and the phone skips
+ *     them by id);
+ *   - those that had not reached the server become this phone's own, in its outbox, and are
+ *     pushed with its next sync. The server takes from a device only its own events; for a
+ *     trainee whose phone broke before it ever synced, this phone is now the one that brings them;
+ *   - those the server refused stay held back (sync/held-back.ts), as they were: sent again they
+ *     would be refused again.
  * Progress is folded with the shared merge rules and the clock moves past the newest stamp, all
  * in one transaction: a file is imported whole, or not at all. A damaged or foreign file, or one
  * of another trainee, stores nothing. Never throws.
@@ -53,21 +55,31 @@ export async function importProgress(text: string, store: LocalStore = appStore(
 
 async function merge(db: LearnDb, file: ProgressFile): Promise<ImportResult> {
   const deviceId = await ensureDeviceId(db);
-  return db.transaction('rw', [db.events, db.progress, db.meta], async () => {
+  return db.transaction('rw', [db.events, db.outbox, db.held, db.progress, db.meta], async () => {
     const trainee = await getMeta(db, 'trainee');
     if (file.trainee && trainee && file.trainee.id !== trainee.id) return fail('other_trainee');
 
     const inFile = new Map<string, ProgressFile['events'][number]>();
     for (const event of file.events) if (!inFile.has(event.id)) inFile.set(event.id, event);
-    const held = new Set((await db.events.where('id').anyOf([...inFile.keys()]).primaryKeys()) as string[]);
-    const fresh: StoredEvent[] = [];
-    for (const { synced, ...event } of inFile.values()) {
-      if (held.has(event.id)) continue;
-      const stored = (synced ? { ...event, synced: 1 } : { ...event, deviceId, synced: 0 }) as StoredEvent;
-      fresh.push(stored);
+    const known = new Set((await db.events.where('id').anyOf([...inFile.keys()]).primaryKeys()) as string[]);
+    const fresh: LearnerEvent[] = [];
+    const toSend: LearnerEvent[] = [];
+    const held: HeldEvent[] = [];
+    const now = Date.now();
+    for (const { synced, held: refused, ...rest } of inFile.values()) {
+      if (known.has(rest.id)) continue;
+      const event = rest as LearnerEvent;
+      if (refused) held.push({ id: event.id, event, code: refused.code, message: refused.message, heldAt: now });
+      if (synced || refused) {
+        fresh.push(event);
+        continue;
+      }
+      const own = { ...event, deviceId };
+      fresh.push(own);
+      toSend.push(own);
     }
     if (fresh.length > 0) {
-      await db.events.bulkAdd(fresh);
+      await Promise.all([db.events.bulkAdd(fresh), db.outbox.bulkAdd(toSend), db.held.bulkPut(held)]);
       await foldIntoProgress(db, fresh);
       // As for pulled events: this phone's next stamp sorts after everything it has seen.
       const newest = fresh.reduce((max, e) => (e.at > max ? e.at : max), fresh[0]!.at);

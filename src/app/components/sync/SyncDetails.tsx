@@ -18,7 +18,8 @@ const advice: Partial<Record<string, string>> = {
 
 /**
  * Everything about sync in one place (the status chip's sheet and the Me screen): the status
- * line, the last success, what waits, what to do when it fails, and "Sync now".
+ * line, the last success, what waits, what the server refused and keeps held back on the phone,
+ * what to do when it fails, and "Sync now".
  */
 export function SyncDetails({ enrolLink = true }: { enrolLink?: boolean }) {
   const { t, lng } = useTranslation();
@@ -34,8 +35,9 @@ export function SyncDetails({ enrolLink = true }: { enrolLink?: boolean }) {
       {pending > 0 ? (
         <p data-testid="sync-pending">{t('me:sync.pending', { count: pending })}</p>
       ) : (
-        snapshot.enrolled && snapshot.lastSyncAt && <p>{t('me:sync.allSent')}</p>
+        snapshot.enrolled && snapshot.lastSyncAt && snapshot.held === 0 && <p>{t('me:sync.allSent')}</p>
       )}
+      {snapshot.held > 0 && <p data-testid="sync-held">{t('me:sync.held', { count: snapshot.held })}</p>}
       {todo && <p class="advice">{t(todo)}</p>}
       {snapshot.enrolled && <SyncNow />}
     </div>
