@@ -12,7 +12,7 @@ describe('lessons in Chromium', () => {
   it('reads a lesson in Vietnamese, then both languages: stacked on a phone, side by side on a wide screen', async () => {
     const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
-    await page.getByRole('link', { name: lesson.title.vi }).click();
+    await page.getByTestId('course-list').getByRole('link', { name: lesson.title.vi }).click();
     await expect.poll(() => page.locator('.lesson-section h2').first().textContent()).toBe(lesson.sections[0]!.title.vi);
     expect(await page.locator('.block[lang="en"]').count()).toBe(0);
 

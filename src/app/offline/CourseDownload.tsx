@@ -5,7 +5,7 @@ import { course } from '../content/course.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { announce } from '../shell/announce.tsx';
 import { serviceWorkerReady } from '../sw-bridge.ts';
-import { cachedUrls, canDownload, downloadCourse, type DownloadProgress } from './course-download.ts';
+import { cachedBytes, cachedUrls, canDownload, downloadCourse, type DownloadProgress } from './course-download.ts';
 
 type State =
   | { phase: 'checking' }
@@ -43,8 +43,9 @@ export function CourseDownload({ lessons, onOffline }: CourseDownloadProps) {
     const lessonsCached = publish(cached);
     const inAll = urls.every((u) => cached.has(u));
     setState((s) => (s.phase === 'downloading' ? s : inAll ? { phase: 'done', bytes: -1 } : { phase: 'idle', cached: lessonsCached }));
-    // The size is only known by reading the files; a full run counts them without fetching.
-    if (inAll) void downloadCourse(urls, () => {}).then((r) => r.ok && setState({ phase: 'done', bytes: r.bytes }));
+    // The size is only known by reading the files. Counted, never fetched: a file evicted while
+    // they are read is the next check's to find, not a download the trainee did not ask for.
+    if (inAll) void cachedBytes(urls).then((bytes) => setState((s) => (s.phase === 'done' ? { ...s, bytes } : s)));
   };
   useEffect(() => {
     let live = true;

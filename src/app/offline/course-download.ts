@@ -37,6 +37,18 @@ export async function cachedUrls(urls: readonly string[], deps = browserDeps()):
   return new Set(hits.filter((u): u is string => u !== undefined));
 }
 
+/** How many bytes the URLs take on the phone, counting only what is cached: it never downloads. */
+export async function cachedBytes(urls: readonly string[], deps = browserDeps()): Promise<number> {
+  if (!deps) return 0;
+  const sizes = await Promise.all(
+    urls.map(async (url) => {
+      const hit = await deps.caches.match(url, MATCH).catch(() => undefined);
+      return hit ? sizeOf(hit) : 0;
+    }),
+  );
+  return sizes.reduce((sum, n) => sum + n, 0);
+}
+
 /**
  * Makes every URL available offline: counts what is cached, fetches the rest one by one into
  * the download cache (which the service worker answers from), and reports progress after each
