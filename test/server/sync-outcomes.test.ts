@@ -80,6 +80,18 @@ describe.each(testDatabases)('per-event outcomes on $name', (database) => {
     expect((await repositoriesOf(server.database).events.eventsOf(phone.trainee.id)).slice(0, 2)).toEqual([note, quiz]);
   });
 
+  it("acknowledges the trainee's event sent again by another of their devices (a progress file moved it)", async () => {
+    const [oldPhone, newPhone] = await enrolTwoDevices(server);
+    const note = event(oldPhone, 'note_saved', { text: 'Viết trên máy cũ' });
+    // The new phone brought it over in a progress file and sent it first, as its own.
+    expect(syncResponseSchema.parse((await newPhone.sync({ events: [{ ...note, deviceId: newPhone.deviceId }] })).body).accepted).toEqual([note.id]);
+    const before = await rowCounts(server);
+    const reply = syncResponseSchema.parse((await oldPhone.sync({ events: [note] })).body);
+    expect(reply.accepted).toEqual([note.id]);
+    expect(reply.refused).toEqual([]);
+    expect((await rowCounts(server)).events).toBe(before.events);
+  });
+
   it('refuses both copies of an id sent twice in one batch with different content, and stores nothing for it', async () => {
     const phone = await enrolDevice(server);
     const first = event(phone, 'note_saved', { text: 'một' });
