@@ -1,4 +1,5 @@
 import { backgroundWorkMayStart } from './background-work.ts';
+import { course } from './content/course.ts';
 
 /*
  * The app's one way into the data layer (src/data/phone-data.ts), which loads as a lazy chunk so the
@@ -7,7 +8,16 @@ import { backgroundWorkMayStart } from './background-work.ts';
 
 export type DataLayer = typeof import('../data/phone-data.ts');
 
-const load = () => import('../data/phone-data.ts');
+let loaded: Promise<DataLayer> | undefined;
+// Every use waits until the store knows this build's course, so progress recorded against a
+// renamed lesson or section counts under its new id from the first step on.
+const load = () =>
+  (loaded ??= import('../data/phone-data.ts').then(async (data) => {
+    // A store that cannot even be read still takes steps (they wait, see the outbox); its rows
+    // then fold without the renames.
+    await data.followCourse(course).catch((error) => console.error('could not check the course version', error));
+    return data;
+  }));
 
 /** The data layer for watching and background work: loaded once the first screen is shown. */
 export const loadDataLayer = (): Promise<DataLayer> => backgroundWorkMayStart().then(load);

@@ -4,7 +4,7 @@
  * UI does with the phone's data goes through these names.
  */
 export { courseProgress, enrolment, lessonProgress, syncState, type Live } from './live-queries.ts';
-export { answerQuiz, completeLesson, markSectionRead, retryWaitingEvents, saveNote, setBookmark } from './verbs.ts';
+export { answerQuiz, completeLesson, followCourse, markSectionRead, retryWaitingEvents, saveNote, setBookmark } from './verbs.ts';
 export { enrol, type EnrolError, type EnrolResult } from './enrol.ts';
 export { startSyncEngine, syncAppNow, type SyncRun } from './sync/engine.ts';
 export { exportProgress } from './transfer/export-progress.ts';

@@ -1,5 +1,7 @@
+import type { CourseIdSource } from '../shared/course-ids.ts';
 import { appStore } from './local-store.ts';
 import type { EventInput } from './outbox/record.ts';
+import { setCourse } from './store/progress-rows.ts';
 
 /*
  * The verbs the screens call. Each records one event in the app's outbox and nothing else. None
@@ -34,6 +36,12 @@ export const saveNote = (lessonId: string, text: string): Promise<void> => add({
 export const retryWaitingEvents = async (): Promise<void> => {
   await appStore().outbox.retry();
 };
+
+/**
+ * Tells the app's store which course the phone has, so progress recorded against renamed lessons
+ * or sections counts under their new ids (see store/progress-rows.ts).
+ */
+export const followCourse = (course: CourseIdSource & { version: string }): Promise<void> => setCourse(appStore().db, course);
 
 async function add(input: EventInput): Promise<void> {
   await appStore().outbox.add(input);

@@ -1,7 +1,9 @@
 import { learnerEventSchema, type LearnerEvent } from '../../shared/events.ts';
 import { formatHlc, nextHlc, type Hlc } from '../../shared/hlc.ts';
+import { currentLessonId } from '../../shared/course-ids.ts';
 import { applyEvent } from '../../shared/merge-progress.ts';
 import { ensureDeviceId, setMeta, type LearnDb } from '../store/learn-db.ts';
+import { placed } from '../store/progress-rows.ts';
 
 type WithoutStamp<T> = T extends unknown ? Omit<T, 'id' | 'deviceId' | 'at'> : never;
 /** An event as a verb describes it; record() adds the id, the device and the HLC stamp. */
@@ -33,7 +35,8 @@ export async function record(db: LearnDb, input: EventInput, { id = crypto.rando
     const existing = takenAt === undefined ? undefined : await db.events.get(id);
     if (existing) return existing;
     // Both reads go out at once: one wait instead of two.
-    const [[hlcRow, offsetRow], progress] = await Promise.all([db.meta.bulkGet(['hlc', 'clockOffset']), db.progress.get(input.lessonId)]);
+    const row = db.courseIds ? (currentLessonId(db.courseIds, input.lessonId) ?? input.lessonId) : input.lessonId;
+    const [[hlcRow, offsetRow], progress] = await Promise.all([db.meta.bulkGet(['hlc', 'clockOffset']), db.progress.get(row)]);
     const last = hlcRow?.value as Hlc | undefined;
     // The server's time, as far as this phone knows it (see sync/clock.ts): a wrong phone clock
     // must not decide which of two edits is newer.
@@ -45,7 +48,7 @@ export async function record(db: LearnDb, input: EventInput, { id = crypto.rando
     // Validated here as well as on the server: a bad id is a bug better caught on the phone
     // than an event the server refuses days later.
     const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
-    const next = applyEvent(progress, stamped);
+    const next = applyEvent(progress, placed(db, stamped));
     await Promise.all([
       db.events.add(stamped),
       db.outbox.add(stamped),

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { CourseIdSource } from '../../shared/course-ids.ts';
 import type { LearnerEvent } from '../../shared/events.ts';
 import type { LessonProgress } from '../../shared/progress.ts';
 import type { EnrolResponse } from '../../shared/sync-api.ts';
@@ -25,6 +26,8 @@ export interface MetaValues {
   cursor: number;
   /** The server's clock minus this phone's (ms), from the last sync; stamps use the sum. */
   clockOffset: number;
+  /** The course version the progress rows were folded for. */
+  courseVersion: string;
   token: string;
   trainee: EnrolResponse['trainee'];
   lastSyncAt: number;
@@ -47,6 +50,8 @@ export class LearnDb extends Dexie {
   declare meta: Table<MetaRow, string>;
   /** The device id, once read: it never changes for the life of the database. */
   knownDeviceId: string | undefined;
+  /** The course's lesson and section ids with their former ids (see progress-rows.ts). */
+  courseIds: CourseIdSource | undefined;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -1,7 +1,7 @@
 import type { LearnerEvent } from '../../shared/events.ts';
-import { applyEvent } from '../../shared/merge-progress.ts';
 import type { SyncResponse } from '../../shared/sync-api.ts';
 import { getMeta, setMeta, type LearnDb } from '../store/learn-db.ts';
+import { foldIntoRows } from '../store/progress-rows.ts';
 import { holdBack } from './held-back.ts';
 import { applyReplyClock } from './restamp.ts';
 
@@ -31,7 +31,7 @@ export async function applySyncReply(db: LearnDb, reply: SyncResponse, sent: Sen
     const fresh = reply.events.filter((e) => !known.has(e.id) && Boolean(known.add(e.id)));
     if (fresh.length) {
       await db.events.bulkAdd(fresh);
-      await foldIntoProgress(db, fresh);
+      await foldIntoRows(db, fresh);
       const newest = fresh.reduce((max, e) => (e.at > max ? e.at : max), fresh[0]!.at);
       const hlc = await getMeta(db, 'hlc');
       // The HLC receive rule: our next stamp must sort after everything we have seen.
@@ -42,10 +42,4 @@ export async function applySyncReply(db: LearnDb, reply: SyncResponse, sent: Sen
   });
 }
 
-async function foldIntoProgress(db: LearnDb, events: LearnerEvent[]): Promise<void> {
-  const lessonIds = [...new Set(events.map((e) => e.lessonId))];
-  const rows = await db.progress.bulkGet(lessonIds);
-  const byLesson = new Map(lessonIds.map((id, i) => [id, rows[i]]));
-  for (const e of events) byLesson.set(e.lessonId, applyEvent(byLesson.get(e.lessonId), e));
-  await db.progress.bulkPut([...byLesson.values()].filter((p) => p !== undefined));
-}
+

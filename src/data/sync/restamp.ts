@@ -1,7 +1,7 @@
 import { formatHlc, type Hlc } from '../../shared/hlc.ts';
-import { foldEvents } from '../../shared/merge-progress.ts';
 import type { SyncResponse } from '../../shared/sync-api.ts';
 import { getMeta, setMeta, type LearnDb } from '../store/learn-db.ts';
+import { refoldLessons } from '../store/progress-rows.ts';
 import type { SentBatch } from './apply-reply.ts';
 import { AHEAD_SLACK_MS, broughtBackHlc, clockOffset, shiftedStamps } from './clock.ts';
 
@@ -44,7 +44,5 @@ async function move(db: LearnDb, moves: ReadonlyArray<{ id: string; at: Hlc }>, 
   const moved = events.flatMap((e, i) => (e ? [{ ...e, at: moves[i]!.at }] : []));
   await db.events.bulkPut(moved);
   await db.outbox.bulkPut(moved.filter((e) => inOutbox.has(e.id)));
-  const lessons = [...new Set(moved.map((e) => e.lessonId))];
-  const folded = foldEvents(await db.events.where('lessonId').anyOf(lessons).toArray());
-  await db.progress.bulkPut(lessons.flatMap((id) => (folded[id] ? [folded[id]] : [])));
+  await refoldLessons(db, moved.map((e) => e.lessonId));
 }

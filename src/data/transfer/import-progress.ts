@@ -1,7 +1,7 @@
 import type { LearnerEvent } from '../../shared/events.ts';
-import { applyEvent } from '../../shared/merge-progress.ts';
 import { appStore, type LocalStore } from '../local-store.ts';
 import { ensureDeviceId, getMeta, setMeta, type HeldEvent, type LearnDb } from '../store/learn-db.ts';
+import { foldIntoRows } from '../store/progress-rows.ts';
 import { PROGRESS_FILE_FORMAT, PROGRESS_FILE_VERSION, progressFileSchema, type ProgressFile } from './progress-file.ts';
 
 /** Why a file was not imported, as a value with its i18n key; nothing was stored. */
@@ -80,7 +80,7 @@ async function merge(db: LearnDb, file: ProgressFile): Promise<ImportResult> {
     }
     if (fresh.length > 0) {
       await Promise.all([db.events.bulkAdd(fresh), db.outbox.bulkAdd(toSend), db.held.bulkPut(held)]);
-      await foldIntoProgress(db, fresh);
+      await foldIntoRows(db, fresh);
       // As for pulled events: this phone's next stamp sorts after everything it has seen.
       const newest = fresh.reduce((max, e) => (e.at > max ? e.at : max), fresh[0]!.at);
       const hlc = await getMeta(db, 'hlc');
@@ -90,11 +90,3 @@ async function merge(db: LearnDb, file: ProgressFile): Promise<ImportResult> {
   });
 }
 
-/** Folds events into their lessons' progress rows with the shared merge rules (as apply-reply.ts does for pulled ones). */
-async function foldIntoProgress(db: LearnDb, events: LearnerEvent[]): Promise<void> {
-  const lessonIds = [...new Set(events.map((e) => e.lessonId))];
-  const rows = await db.progress.bulkGet(lessonIds);
-  const byLesson = new Map(lessonIds.map((id, i) => [id, rows[i]]));
-  for (const e of events) byLesson.set(e.lessonId, applyEvent(byLesson.get(e.lessonId), e));
-  await db.progress.bulkPut([...byLesson.values()].filter((p) => p !== undefined));
-}
