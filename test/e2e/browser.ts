@@ -157,6 +157,14 @@ export async function chooseSetting(page: Page, option: string) {
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
+/** Enrols the phone with a one-time code through the enrolment screen, as a trainee does. */
+export async function enrolWith(page: Page, code: string) {
+  await page.goto('/enrol');
+  await page.getByLabel('Mã ghi danh').fill(code);
+  await page.getByRole('button', { name: 'Xác nhận ghi danh' }).click();
+  await page.getByTestId('enrolled').waitFor({ timeout: 10_000 });
+}
+
 /**
  * The sync status line, which lives in the sync details: the status chip opens them in a sheet
  * (again after a reload, which closes it).

@@ -5,18 +5,11 @@ import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
 import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import { passQuiz, readStore, reloadOffline, scrollSectionIntoView, syncStatus, useChromium, waitForServiceWorker } from './browser.ts';
+import { enrolWith, passQuiz, readStore, reloadOffline, scrollSectionIntoView, syncStatus, useChromium, waitForServiceWorker } from './browser.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
 
 const status = (page: Page) => syncStatus(page);
-
-async function enrolWith(page: Page, code: string) {
-  await page.goto('/enrol');
-  await page.getByLabel('Mã ghi danh').fill(code);
-  await page.getByRole('button', { name: 'Xác nhận ghi danh' }).click();
-  await expect.poll(() => page.getByTestId('enrolled').count(), { timeout: 10_000 }).toBe(1);
-}
 
 describe('sync in Chromium', () => {
   const chromium = useChromium();

@@ -7,17 +7,10 @@ import { compileCourse } from '../../plugins/lessons/compile-course.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
 import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import { passQuiz, readStore, syncStatus, useChromium, waitForServiceWorker } from './browser.ts';
+import { enrolWith, passQuiz, readStore, syncStatus, useChromium, waitForServiceWorker } from './browser.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
 const folder = mkdtempSync(join(tmpdir(), 'egov-learn-transfer-'));
-
-async function enrolWith(page: Page, code: string) {
-  await page.goto('/enrol');
-  await page.getByLabel('Mã ghi danh').fill(code);
-  await page.getByRole('button', { name: 'Xác nhận ghi danh' }).click();
-  await page.getByTestId('enrolled').waitFor({ timeout: 10_000 });
-}
 
 /** Saves the progress file from the Me screen, as the trainee does; resolves with its path. */
 async function exportFrom(page: Page, name: string): Promise<string> {

@@ -1,0 +1,200 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { compileCourse } from '../../plugins/lessons/compile-course.ts';
+import { openDatabase, type Database } from '../../src/server/db/database.ts';
+import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
+import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
+import { CATALOGUE_FILE, type Catalogue } from '../../src/shared/catalogue.ts';
+import { parseHlc } from '../../src/shared/hlc.ts';
+import { enrolWith, readStore, scrollSectionIntoView, useChromium, waitForServiceWorker } from './browser.ts';
+
+/*
+ * Nothing blocks and nothing goes stale (issue 12), in Chromium against the real server: a phone
+ * left open learns of edits made elsewhere, a wrong phone clock does not decide which edit wins,
+ * a course update that renames or removes what a phone recorded against holds nothing back, a
+ * refused event is held back and said while the rest sync, and a burst of taps is one request.
+ */
+
+const course = compileCourse(join(import.meta.dirname, '../../content'));
+const [lesson, other] = [course.lessons[0]!, course.lessons[1]!];
+const day = 24 * 60 * 60 * 1000;
+const catalogueFile = join(inject('staticDir'), CATALOGUE_FILE);
+
+const noteField = (page: Page) => page.getByLabel(/^Ghi chú cho bài này/);
+const bookmark = (page: Page, title: string) => page.getByRole('button', { name: `Đánh dấu phần “${title}”` });
+const outboxEmpty = (page: Page) => expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 15_000 }).toBe(0);
+
+async function saveNote(page: Page, text: string) {
+  await noteField(page).fill(text);
+  await page.getByRole('button', { name: 'Lưu ghi chú' }).click();
+}
+
+describe('sync that never blocks and never goes stale, in Chromium', () => {
+  const chromium = useChromium();
+  let database: Database;
+  let repository: Repositories;
+  const original = readFileSync(catalogueFile, 'utf8');
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: inject('dataDir') });
+    repository = repositoriesOf(database);
+  });
+  afterEach(async () => {
+    writeFileSync(catalogueFile, original); // the course as built, for the next test
+    for (const context of contexts.splice(0)) await context.close();
+  });
+  afterAll(() => database?.close());
+
+  /** A phone enrolled with `code`, its clock installed (at `clock.time` when given). */
+  async function phone(code: string, clock?: { time: number }) {
+    const { context, page } = await chromium.phone('vi-VN');
+    contexts.push(context);
+    await page.clock.install(clock);
+    await page.goto('/');
+    await page.clock.runFor(1000); // the first screen's background work: the data layer, the engine
+    await waitForServiceWorker(page);
+    await enrolWith(page, code);
+    return page;
+  }
+  async function twoDevices(clock?: { time: number }) {
+    const { trainee, code } = await issueEnrolment(repository, { name: 'Đỗ Thị Lan', unit: 'Sở KH&CN Lào Cai', now: new Date() });
+    const second = (await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() }))!.code;
+    return { trainee, a: await phone(code, clock), b: await phone(second) };
+  }
+  const openLesson = async (page: Page, id = lesson.id) => {
+    await page.goto(`/lessons/${id}`);
+    await page.locator('.lesson-section').first().waitFor();
+    await page.clock.runFor(1000);
+  };
+  const syncSoon = (page: Page) => page.clock.runFor(3500); // past the grouping delay
+  const rewriteCatalogue = (change: (catalogue: Catalogue) => Catalogue) =>
+    writeFileSync(catalogueFile, JSON.stringify(change(JSON.parse(original) as Catalogue)));
+
+  it('brings an edit made on another device to a phone left open, within one pull interval and with no tap', async () => {
+    const { a, b } = await twoDevices();
+    await openLesson(a);
+    await saveNote(a, 'Ghi trên điện thoại');
+    await syncSoon(a);
+    await outboxEmpty(a);
+
+    await openLesson(b);
+    await expect.poll(() => noteField(b).inputValue()).toBe('Ghi trên điện thoại');
+    await saveNote(b, 'Sửa trên máy tính bảng');
+    await syncSoon(b);
+    await outboxEmpty(b);
+
+    // The phone stays open on the lesson; only its clock moves.
+    expect(await noteField(a).inputValue()).toBe('Ghi trên điện thoại');
+    await a.clock.runFor(120_000);
+    await expect.poll(() => noteField(a).inputValue(), { timeout: 15_000 }).toBe('Sửa trên máy tính bảng');
+  });
+
+  it('lets a phone two days ahead sync, lets the later edit elsewhere win, and stamps normally once it knows', async () => {
+    const { a, b } = await twoDevices({ time: Date.now() + 2 * day });
+    await openLesson(b); // b learns nothing it needs: its clock is right
+    await openLesson(a);
+    await saveNote(a, 'Ghi khi đồng hồ chạy nhanh');
+    await syncSoon(a);
+    await outboxEmpty(a);
+    expect((await readStore(a, 'held')).length).toBe(0);
+
+    await b.clock.runFor(120_000);
+    await expect.poll(() => noteField(b).inputValue(), { timeout: 15_000 }).toBe('Ghi khi đồng hồ chạy nhanh');
+    await saveNote(b, 'Sửa sau, đồng hồ đúng');
+    await syncSoon(b);
+    await outboxEmpty(b);
+
+    await a.clock.runFor(120_000);
+    await expect.poll(() => noteField(a).inputValue(), { timeout: 15_000 }).toBe('Sửa sau, đồng hồ đúng');
+    // The phone's clock is still two days ahead; its new stamps follow the server's time.
+    await bookmark(a, lesson.sections[1]!.title.vi).click();
+    await expect.poll(async () => (await readStore(a, 'outbox')).length).toBe(1);
+    const [fresh] = await readStore(a, 'outbox');
+    expect(Math.abs(parseHlc(fresh!.at as string).wall - Date.now())).toBeLessThan(5 * 60_000);
+  });
+
+  it('counts events recorded against a section the course has since renamed, and holds nothing back', async () => {
+    const { trainee, a } = await twoDevices();
+    const renamed = lesson.sections[0]!;
+    // The server has the update; this phone still runs the build from before it.
+    rewriteCatalogue((c) => ({
+      ...c,
+      lessons: c.lessons.map((l) =>
+        l.id === lesson.id
+          ? { ...l, sections: l.sections.map((s) => (s === renamed.id ? 'renamed-section' : s)), formerSectionIds: { [renamed.id]: 'renamed-section' } }
+          : l,
+      ),
+    }));
+    await openLesson(a);
+    await scrollSectionIntoView(a, renamed.id);
+    await a.clock.runFor(13_000);
+    await expect.poll(() => a.locator(`[data-section="${renamed.id}"] .read-mark`).count(), { timeout: 5000 }).toBe(1);
+    await syncSoon(a);
+    await outboxEmpty(a);
+    expect(await readStore(a, 'held')).toEqual([]);
+    const placed = await repository.events.eventsOf(trainee.id, { flagged: false });
+    expect(placed.filter((e) => e.type === 'section_read').map((e) => e.payload)).toContainEqual({ sectionId: renamed.id });
+  });
+
+  it('stores events for a lesson the course no longer has, flagged, while the rest sync and nothing blocks', async () => {
+    const { trainee, a } = await twoDevices();
+    rewriteCatalogue((c) => ({ ...c, lessons: c.lessons.filter((l) => l.id !== other.id) }));
+    await openLesson(a, other.id);
+    await bookmark(a, other.sections[0]!.title.vi).click();
+    await openLesson(a);
+    await bookmark(a, lesson.sections[0]!.title.vi).click();
+    await syncSoon(a);
+    await outboxEmpty(a);
+    expect(await readStore(a, 'held')).toEqual([]);
+    const bookmarks = (events: Array<{ type: string; lessonId: string }>) => events.filter((e) => e.type === 'bookmark_set').map((e) => e.lessonId);
+    expect(bookmarks(await repository.events.eventsOf(trainee.id)).sort()).toEqual([lesson.id, other.id].sort());
+    expect(bookmarks(await repository.events.eventsOf(trainee.id, { flagged: false }))).toEqual([lesson.id]);
+  });
+
+  it('holds back an event the server refuses, says so, and syncs the rest', async () => {
+    const { trainee, a } = await twoDevices();
+    await openLesson(a);
+    await bookmark(a, lesson.sections[0]!.title.vi).click();
+    await syncSoon(a);
+    await outboxEmpty(a);
+    // The same event id, altered on the phone: the server holds the original, so this is a conflict.
+    const [sent] = (await readStore(a, 'events')).filter((e) => e.type === 'bookmark_set');
+    await a.evaluate(
+      (event) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('egov-learn');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('outbox', 'readwrite');
+            tx.objectStore('outbox').put({ ...event, payload: { sectionId: 'somewhere-else' } });
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      sent!,
+    );
+    await bookmark(a, lesson.sections[1]!.title.vi).click();
+    await syncSoon(a);
+    await outboxEmpty(a);
+    expect(await readStore(a, 'held')).toEqual([expect.objectContaining({ id: sent!.id, code: 'id_conflict' })]);
+    expect((await repository.events.eventsOf(trainee.id)).filter((e) => e.type === 'bookmark_set')).toHaveLength(2);
+    await a.getByTestId('status-chip').dispatchEvent('click');
+    await expect.poll(() => a.getByTestId('sync-held').textContent()).toMatch(/1/);
+  });
+
+  it('sends a burst of eight taps as at most two requests', async () => {
+    const { trainee, a } = await twoDevices();
+    await openLesson(a);
+    await a.clock.runFor(5000);
+    const requests: string[] = [];
+    a.on('request', (r) => r.url().endsWith('/api/v1/sync') && requests.push(r.url()));
+    const button = bookmark(a, lesson.sections[0]!.title.vi);
+    for (let i = 0; i < 8; i++) await button.click();
+    await syncSoon(a);
+    await outboxEmpty(a);
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(requests.length).toBeLessThanOrEqual(2);
+    expect((await repository.events.eventsOf(trainee.id)).filter((e) => e.type.startsWith('bookmark'))).toHaveLength(8);
+  });
+});
