@@ -19,6 +19,7 @@ const readingScreens = () => import('./pages/reading-screens.ts');
 const LessonPage = lazyScreen(() => readingScreens().then((m) => m.LessonPage));
 const GlossaryPage = lazyScreen(() => readingScreens().then((m) => m.GlossaryPage));
 const SearchPage = lazyScreen(() => readingScreens().then((m) => m.SearchPage));
+const FinalAssessmentPage = lazyScreen(() => readingScreens().then((m) => m.FinalAssessmentPage));
 const MePage = lazyScreen(() => loadLaterScreens().then((m) => m.MePage));
 const Enrol = lazyScreen(() => loadLaterScreens().then((m) => m.Enrol));
 
@@ -69,6 +70,7 @@ function Screens({ onLoading }: { onLoading: (loading: boolean) => void }) {
       >
         <Route path="/" component={Home} />
         <Route path="/lessons/:id" component={LessonPage} />
+        <Route path="/final" component={FinalAssessmentPage} />
         <Route path="/glossary" component={GlossaryPage} />
         <Route path="/search" component={SearchPage} />
         <Route path="/me" component={MePage} />

@@ -15,9 +15,12 @@ import { setCourse } from './store/progress-rows.ts';
 export const markSectionRead = (lessonId: string, sectionId: string): Promise<void> =>
   add({ type: 'section_read', lessonId, payload: { sectionId } });
 
-/** Records one quiz attempt: question id → chosen option ids, the score (0..1) and the verdict. */
-export const answerQuiz = (lessonId: string, answers: Record<string, string[]>, score: number, passed: boolean): Promise<void> =>
-  add({ type: 'quiz_answered', lessonId, payload: { answers, score, passed } });
+/**
+ * Records one quiz attempt: question id → chosen option ids, the score (0..1), the verdict and
+ * the attempt's shuffle seed (src/shared/quiz-order.ts), so a review shows the order it was taken in.
+ */
+export const answerQuiz = (lessonId: string, answers: Record<string, string[]>, score: number, passed: boolean, seed?: number): Promise<void> =>
+  add({ type: 'quiz_answered', lessonId, payload: { answers, score, passed, ...(seed === undefined ? {} : { seed }) } });
 
 /** Records that the trainee finished a lesson (it stays finished). */
 export const completeLesson = (lessonId: string): Promise<void> => add({ type: 'lesson_completed', lessonId, payload: {} });

@@ -16,3 +16,14 @@ describe('the size of the course on the phone', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 });
+
+describe('what "download for offline" keeps', () => {
+  it('is every lesson file and picture, the final assessment\'s pool, the glossary and the search index', async () => {
+    const { courseUrls } = await import('../../src/app/offline/CourseDownload.tsx');
+    const { course } = await import('../../src/app/content/course.ts');
+    const urls = courseUrls(course.lessons);
+    expect(urls).toContain(course.finalAssessment.url);
+    expect(urls).toEqual(expect.arrayContaining([...course.lessons.flatMap((l) => [l.url, ...l.images]), course.glossaryUrl, course.searchUrl]));
+    expect(new Set(urls).size).toBe(urls.length);
+  });
+});

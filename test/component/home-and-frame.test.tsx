@@ -1,12 +1,14 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App.tsx';
-import { courseStanding } from '../../src/app/components/home/CourseSummary.tsx';
+import { courseStanding, CourseSummary } from '../../src/app/components/home/CourseSummary.tsx';
+import { FinalAssessmentCard } from '../../src/app/components/home/FinalAssessmentCard.tsx';
 import { course } from '../../src/app/content/course.ts';
 import { lazyScreen } from '../../src/app/shell/lazy-screen.ts';
 import { ScreenBoundary } from '../../src/app/shell/ScreenBoundary.tsx';
 import type { LearnerEvent } from '../../src/shared/events.ts';
+import { FINAL_ASSESSMENT_ID } from '../../src/shared/lesson.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
 
 afterEach(() => {
@@ -35,6 +37,29 @@ describe('the home screen', () => {
       percent: Math.floor(((first!.sectionIds.length + 2) / steps) * 100),
       next: second,
     });
+  });
+
+  it('lists the final assessment after the lessons, and suggests it once every lesson is completed, until it is passed', () => {
+    const completeAll = course.lessons.map((l) => event(l.id, 'lesson_completed', {}));
+    const { unmount } = render(<CourseSummary lessons={course.lessons} progress={foldEvents(completeAll)} />);
+    const suggested = screen.getByRole('link', { name: /Bài kiểm tra cuối khóa/ });
+    expect(suggested.getAttribute('href')).toBe('/final');
+    expect(suggested.textContent).toContain('Nên học tiếp');
+    unmount();
+    const passed = foldEvents([...completeAll, event(FINAL_ASSESSMENT_ID, 'quiz_answered', { answers: {}, score: 0.9, passed: true })]);
+    render(<CourseSummary lessons={course.lessons} progress={passed} />);
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.getByTestId('course-summary').textContent).toContain('Đã hoàn thành mọi bài học và đạt bài kiểm tra cuối khóa. Chúc mừng!');
+  });
+
+  it('shows the final assessment card on the home screen, whatever the progress, with the best attempt', async () => {
+    render(<App />);
+    const card = screen.getByTestId('final-card');
+    expect(within(card).getByRole('link', { name: 'Bài kiểm tra cuối khóa' }).getAttribute('href')).toBe('/final');
+    expect(card.textContent).toContain('20 câu hỏi rút từ mọi bài học · cần đạt 80%');
+    cleanup();
+    render(<FinalAssessmentCard progress={foldEvents([event(FINAL_ASSESSMENT_ID, 'quiz_answered', { answers: {}, score: 0.7, passed: false })])} />);
+    expect(screen.getByTestId('final-card').textContent).toContain('Chưa đạt điểm cao nhất 70% · 1 lần làm bài');
   });
 
   it('welcomes until the first lesson is opened, then offers to continue where the trainee was', () => {

@@ -6,6 +6,7 @@ import { courseAssets } from '../../plugins/lessons/course-assets.ts';
 import { App } from '../../src/app/App.tsx';
 import type { LearnDb } from '../../src/data/store/learn-db.ts';
 import { freshAppStore } from './app-store.ts';
+import { drawSeeds } from './seeds.ts';
 
 // The real course, served the way the built app is: fetch answers the hashed JSON files.
 const course = compileCourse(join(import.meta.dirname, '../../content'));
@@ -33,6 +34,7 @@ describe('the lesson page', () => {
   afterEach(async () => {
     cleanup();
     vi.unstubAllGlobals();
+    vi.restoreAllMocks();
     history.replaceState(null, '', '/');
   });
 
@@ -43,7 +45,7 @@ describe('the lesson page', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       ...lesson.sections.map((s) => s.title.vi),
       'Bài kiểm tra',
-      'Ghi chú của bạn',
+      'Ghi chú cá nhân',
       'Nguồn tham khảo',
     ]);
   });
@@ -64,7 +66,8 @@ describe('the lesson page', () => {
     expect(document.querySelectorAll('.pair-both').length).toBeGreaterThan(0);
   });
 
-  it('records a passed quiz through the data layer and shows the best score', async () => {
+  it('records a passed quiz through the data layer, with the seed its options were shuffled with, and shows the best score', async () => {
+    drawSeeds(424242);
     render(<App />);
     await screen.findByRole('heading', { name: 'Bài kiểm tra' });
     for (const [i, q] of lesson.quiz.questions.entries()) {
@@ -74,6 +77,8 @@ describe('the lesson page', () => {
     }
     expect(document.querySelector('.quiz-result')?.textContent).toContain('(100%)');
     await waitFor(async () => expect((await db.progress.get(lesson.id))?.bestScore).toBe(1));
+    const [attempt] = (await db.events.toArray()).filter((e) => e.type === 'quiz_answered');
+    expect(attempt).toMatchObject({ lessonId: lesson.id, payload: { score: 1, passed: true, seed: 424242 } });
     expect(await screen.findByText(/điểm kiểm tra cao nhất 100%/)).toBeTruthy();
   });
 
@@ -84,7 +89,7 @@ describe('the lesson page', () => {
     await waitFor(async () => expect((await db.progress.get(lesson.id))?.bookmarks).toEqual([first.id]));
     await waitFor(() => expect(screen.getByRole('button', { name: `Đánh dấu phần “${first.title.vi}”` }).getAttribute('aria-pressed')).toBe('true'));
 
-    fireEvent.input(screen.getByLabelText('Ghi chú cho bài này (chỉ bạn xem được)'), { target: { value: 'Hỏi lại Sở về cổng dịch vụ công.' } });
+    fireEvent.input(screen.getByLabelText('Ghi chú cho bài này (chỉ học viên xem được)'), { target: { value: 'Hỏi lại Sở về cổng dịch vụ công.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu ghi chú' }));
     await waitFor(async () => expect((await db.progress.get(lesson.id))?.note).toBe('Hỏi lại Sở về cổng dịch vụ công.'));
     await waitFor(() => expect(document.querySelector('.note-actions')?.textContent).toContain('Đã lưu ghi chú.'));

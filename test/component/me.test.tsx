@@ -10,6 +10,7 @@ import { setLanguage } from '../../src/app/i18n/i18n.ts';
 import { LiveRegion } from '../../src/app/shell/announce.tsx';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
 import type { LearnerEvent } from '../../src/shared/events.ts';
+import { FINAL_ASSESSMENT_ID } from '../../src/shared/lesson.ts';
 
 // The course as the app has it: the bundled index (summaries), and the files it fetches.
 const compiled = compileCourse(join(import.meta.dirname, '../../content'));
@@ -36,6 +37,21 @@ describe('my results', () => {
     expect(items[1]!.textContent).toContain('Điểm cao nhất 25% · 1 lần làm bài');
     expect(items[2]!.textContent).toContain('Chưa làm bài kiểm tra');
     expect(within(items[0]!).getByRole('link').getAttribute('href')).toBe(`/lessons/${first.id}`);
+  });
+
+  it('shows the final assessment beside the lessons: its best score, attempts and whether it is passed', () => {
+    const { unmount } = render(<MyResults lessons={course.lessons} progress={foldEvents([quiz(first.id, 1, true)])} />);
+    expect(screen.getByTestId('final-result').textContent).toBe('Bài kiểm tra cuối khóaChưa làm bài kiểm tra');
+    unmount();
+    const progress = foldEvents([quiz(FINAL_ASSESSMENT_ID, 0.75, false), quiz(FINAL_ASSESSMENT_ID, 0.85, true), quiz(FINAL_ASSESSMENT_ID, 0.6, false)]);
+    render(<MyResults lessons={course.lessons} progress={progress} />);
+    const final = screen.getByTestId('final-result');
+    expect(final.textContent).toContain('Đạt');
+    expect(final.textContent).toContain('Điểm cao nhất 85% · 3 lần làm bài');
+    expect(within(final).getByRole('link', { name: 'Bài kiểm tra cuối khóa' }).getAttribute('href')).toBe('/final');
+    // The lessons' list and summary are about the lessons only.
+    expect(within(screen.getByTestId('my-results')).getAllByRole('listitem')).toHaveLength(course.lessons.length);
+    expect(screen.getByText(`Đã đạt bài kiểm tra của 0/${course.lessons.length} bài học.`)).toBeTruthy();
   });
 
   it('speaks English with the English titles', async () => {

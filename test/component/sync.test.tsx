@@ -58,7 +58,7 @@ describe('SyncStatus', () => {
     await read();
     render(<UrgentStatus />);
     await vi.waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toContain('2 thay đổi vẫn được giữ trên máy và sẽ đồng bộ sau khi bạn ghi danh lại bằng mã mới'),
+      expect(screen.getByRole('alert').textContent).toContain('2 thay đổi vẫn được giữ trên máy và sẽ đồng bộ sau khi ghi danh lại bằng mã mới'),
     );
     expect(screen.getByRole('link', { name: 'Nhập mã ghi danh' }).getAttribute('href')).toBe('/enrol');
   });

@@ -63,7 +63,7 @@ describe('carrying progress to another phone by file, in Chromium', () => {
 
     await a.context.setOffline(true);
     await a.page.goto(`/lessons/${lesson.id}`);
-    await a.page.getByLabel('Ghi chú cho bài này (chỉ bạn xem được)').fill('Ghi chú viết khi mất mạng');
+    await a.page.getByLabel('Ghi chú cho bài này (chỉ học viên xem được)').fill('Ghi chú viết khi mất mạng');
     await a.page.getByRole('button', { name: 'Lưu ghi chú' }).click();
     await passQuiz(a.page, lesson);
     await expect.poll(async () => (await readStore(a.page, 'outbox')).length).toBeGreaterThanOrEqual(2);
@@ -85,7 +85,7 @@ describe('carrying progress to another phone by file, in Chromium', () => {
     expect(ids(await readStore(b.page, 'events'))).toEqual(ids(onA));
     expect(visible(await readStore(b.page, 'progress'))).toEqual(visible(await readStore(a.page, 'progress')));
     await b.page.goto(`/lessons/${lesson.id}`);
-    await expect.poll(() => b.page.getByLabel('Ghi chú cho bài này (chỉ bạn xem được)').inputValue()).toBe('Ghi chú viết khi mất mạng');
+    await expect.poll(() => b.page.getByLabel('Ghi chú cho bài này (chỉ học viên xem được)').inputValue()).toBe('Ghi chú viết khi mất mạng');
 
     // Importing the same file again changes nothing.
     expect(await importInto(b.page, fileA)).toBe('Không có gì mới: mọi bước học trong tệp đã có trên máy này.');

@@ -119,7 +119,7 @@ describe('a new version with changed lesson text in Chromium', () => {
     // Progress that has not left the phone (not enrolled), and a place in the lesson.
     const section = lesson.sections[1]!;
     await page.getByRole('button', { name: `Đánh dấu phần “${section.title.vi}”` }).click();
-    await page.getByLabel('Ghi chú cho bài này (chỉ bạn xem được)').fill('Ghi chú trước khi cập nhật');
+    await page.getByLabel('Ghi chú cho bài này (chỉ học viên xem được)').fill('Ghi chú trước khi cập nhật');
     await page.getByRole('button', { name: 'Lưu ghi chú' }).click();
     await expect.poll(async () => (await readStore(page, 'events')).filter((e) => e.type !== 'section_read').length).toBe(2);
     await page.locator(`[data-section="${lesson.sections[2]!.id}"] [data-block="1"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -144,7 +144,7 @@ describe('a new version with changed lesson text in Chromium', () => {
     expect(await readStore(page, 'events')).toEqual(expect.arrayContaining(before));
     // Progress fills in once the data layer has loaded, after the first paint.
     await expect.poll(() => page.getByRole('button', { name: `Đánh dấu phần “${section.title.vi}”` }).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => page.getByLabel('Ghi chú cho bài này (chỉ bạn xem được)').inputValue()).toBe('Ghi chú trước khi cập nhật');
+    await expect.poll(() => page.getByLabel('Ghi chú cho bài này (chỉ học viên xem được)').inputValue()).toBe('Ghi chú trước khi cập nhật');
 
     // The old tab now asks the new worker for the old version's file of the changed lesson,
     // which the server no longer has. (Its HTTP cache is emptied first: a phone short of space

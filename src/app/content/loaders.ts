@@ -1,4 +1,13 @@
-import { glossarySchema, lessonSchema, searchIndexSchema, type GlossaryEntry, type Lesson, type SearchIndex } from '../../shared/lesson.ts';
+import {
+  finalAssessmentSchema,
+  glossarySchema,
+  lessonSchema,
+  searchIndexSchema,
+  type FinalAssessment,
+  type GlossaryEntry,
+  type Lesson,
+  type SearchIndex,
+} from '../../shared/lesson.ts';
 import { course, lessonSummary } from './course.ts';
 import { fetchJson, LoadError } from './fetch-json.ts';
 
@@ -14,4 +23,9 @@ export function loadGlossary(): Promise<GlossaryEntry[]> {
 
 export function loadSearchIndex(): Promise<SearchIndex> {
   return fetchJson(course.searchUrl, searchIndexSchema);
+}
+
+/** The final assessment's question pool: precached with the lessons, so an attempt works offline. */
+export function loadFinalAssessment(): Promise<FinalAssessment> {
+  return fetchJson(course.finalAssessment.url, finalAssessmentSchema);
 }

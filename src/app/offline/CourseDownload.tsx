@@ -15,8 +15,13 @@ type State =
 
 /** What one lesson needs offline: its text and its pictures. */
 const lessonFiles = (l: LessonSummary) => [l.url, ...l.images];
-/** Every file the lessons need offline, plus the glossary and search index. */
-const courseUrls = (lessons: readonly LessonSummary[]) => [...lessons.flatMap(lessonFiles), course.glossaryUrl, course.searchUrl];
+/** Every file the course needs offline: the lessons', the final assessment's pool, the glossary and the search index. */
+export const courseUrls = (lessons: readonly LessonSummary[]) => [
+  ...lessons.flatMap(lessonFiles),
+  course.finalAssessment.url,
+  course.glossaryUrl,
+  course.searchUrl,
+];
 
 export interface CourseDownloadProps {
   lessons: readonly LessonSummary[];

@@ -83,7 +83,7 @@ function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | 
           <section class="lesson-quiz" aria-labelledby="quiz-title">
             <h2 id="quiz-title">{t('lesson:quiz.title')}</h2>
             <p>{t('lesson:quiz.intro', { count: loaded.data.quiz.questions.length, mark: Math.round(loaded.data.quiz.passMark * 100) })}</p>
-            <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed) => void act((data) => data.answerQuiz(id, answers, score, passed))} />
+            <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed, seed) => void act((data) => data.answerQuiz(id, answers, score, passed, seed))} />
           </section>
           <LessonNote saved={progress?.note ?? ''} onSave={(text) => void act((data) => data.saveNote(id, text))} />
           <LessonSources sources={loaded.data.sources} mode={mode} />

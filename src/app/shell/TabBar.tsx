@@ -5,7 +5,7 @@ import { useBarSize } from './bar-size.ts';
 import { Icon, type IconName } from './icons.tsx';
 
 const tabs: ReadonlyArray<{ href: string; key: string; icon: IconName; owns: (path: string) => boolean }> = [
-  { href: '/', key: 'tabs.lessons', icon: 'lessons', owns: (p) => p === '/' || p.startsWith('/lessons/') },
+  { href: '/', key: 'tabs.lessons', icon: 'lessons', owns: (p) => p === '/' || p.startsWith('/lessons/') || p === '/final' },
   { href: '/search', key: 'tabs.search', icon: 'search', owns: (p) => p === '/search' },
   { href: '/glossary', key: 'tabs.glossary', icon: 'glossary', owns: (p) => p === '/glossary' },
   { href: '/me', key: 'tabs.me', icon: 'me', owns: (p) => p === '/me' || p === '/enrol' },

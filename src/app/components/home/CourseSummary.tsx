@@ -1,5 +1,7 @@
 import type { LessonSummary } from '../../../shared/lesson.ts';
 import type { LessonProgress } from '../../../shared/progress.ts';
+import { FINAL_ASSESSMENT_PATH } from '../../content/course.ts';
+import { finalStanding } from '../../content/final-standing.ts';
 import { lessonStatus } from '../../content/lesson-status.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
@@ -29,13 +31,15 @@ export function courseStanding(lessons: readonly LessonSummary[], progress: Reco
 }
 
 /**
- * "3 of 9 lessons completed · 41% of the course", a bar, and the suggested next lesson. Drawn at
- * its full size before progress has loaded (`progress` undefined), so nothing below it moves.
+ * "3 of 9 lessons completed · 41% of the course", a bar, and the suggested next step: the first
+ * lesson not completed, then the final assessment until it is passed. Drawn at its full size
+ * before progress has loaded (`progress` undefined), so nothing below it moves.
  */
 export function CourseSummary({ lessons, progress }: { lessons: readonly LessonSummary[]; progress: Record<string, LessonProgress> | undefined }) {
   const { t, lng } = useTranslation();
   const standing = courseStanding(lessons, progress ?? {});
   const loaded = progress !== undefined;
+  const finalPassed = finalStanding(progress)?.passed ?? false;
   return (
     <section class="card course-summary" aria-labelledby="summary-title" data-testid="course-summary">
       <h2 id="summary-title" class="eyebrow">
@@ -45,7 +49,15 @@ export function CourseSummary({ lessons, progress }: { lessons: readonly LessonS
         {loaded ? `${t('home.lessonsDone', { done: standing.completed, total: standing.total })} · ${t('home.percent', { percent: standing.percent })}` : '\u00a0'}
       </p>
       <progress max={100} value={loaded ? standing.percent : 0} aria-label={t('home.percentLabel')} />
-      {loaded && !standing.next && <p class="suggested">{t('home.allDone')}</p>}
+      {loaded && !standing.next && finalPassed && <p class="suggested">{t('home.allDone')}</p>}
+      {loaded && !standing.next && !finalPassed && (
+        <p class="suggested">
+          <a href={FINAL_ASSESSMENT_PATH}>
+            <span class="meta">{t('home.suggested')}</span>
+            <span>{t('home.final.title')}</span>
+          </a>
+        </p>
+      )}
       {loaded && standing.next && (
         <p class="suggested">
           <a href={`/lessons/${standing.next.id}`}>

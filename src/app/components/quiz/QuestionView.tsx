@@ -1,4 +1,5 @@
 import type { QuizQuestion } from '../../../shared/lesson.ts';
+import { optionOrder } from '../../../shared/quiz-order.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { Bilingual } from '../reader/Bilingual.tsx';
 import type { ReadingMode } from '../../settings/reading-prefs.ts';
@@ -12,10 +13,15 @@ interface Props {
   onChange: (chosen: string[]) => void;
   /** Once checked, the options are locked and each shows whether it was right. */
   checked: boolean;
+  /**
+   * The attempt's shuffle seed: the options show in `optionOrder(question, seed)`. Without one
+   * (an attempt recorded before shuffling) they show in file order, as that attempt saw them.
+   */
+  seed?: number | undefined;
 }
 
 /** One question as a fieldset of radio buttons (single) or checkboxes (multiple). */
-export function QuestionView({ question, number, total, mode, chosen, onChange, checked }: Props) {
+export function QuestionView({ question, number, total, mode, chosen, onChange, checked, seed }: Props) {
   const { t } = useTranslation();
   const single = question.kind === 'single';
   const toggle = (id: string, on: boolean) =>
@@ -28,7 +34,7 @@ export function QuestionView({ question, number, total, mode, chosen, onChange, 
       </legend>
       <p class="quiz-hint">{t(single ? 'lesson:quiz.chooseOne' : 'lesson:quiz.chooseAll')}</p>
       <ul class="quiz-options">
-        {question.options.map((o) => {
+        {(seed === undefined ? question.options : optionOrder(question, seed)).map((o) => {
           const picked = chosen.includes(o.id);
           const verdict = checked && (o.correct ? 'right' : picked ? 'wrong' : undefined);
           return (

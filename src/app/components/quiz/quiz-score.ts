@@ -1,4 +1,4 @@
-import type { Quiz, QuizQuestion } from '../../../shared/lesson.ts';
+import type { QuizQuestion } from '../../../shared/lesson.ts';
 
 /** Right only when exactly the correct options are chosen: half a multiple choice is wrong. */
 export function isRight(question: QuizQuestion, chosen: readonly string[]): boolean {
@@ -6,8 +6,8 @@ export function isRight(question: QuizQuestion, chosen: readonly string[]): bool
   return correct.length === chosen.length && correct.every((id) => chosen.includes(id));
 }
 
-/** The attempt's score (share right, 0..1) and whether it reaches the quiz's pass mark. */
-export function scoreQuiz(quiz: Quiz, answers: Record<string, string[]>) {
+/** The attempt's score (share of its questions right, 0..1) and whether it reaches the pass mark. */
+export function scoreQuiz(quiz: { questions: readonly QuizQuestion[]; passMark: number }, answers: Record<string, string[]>) {
   const right = quiz.questions.filter((q) => isRight(q, answers[q.id] ?? [])).length;
   const total = quiz.questions.length;
   const score = total === 0 ? 0 : right / total;
