@@ -11,11 +11,13 @@ import { animationsDone, openSettings, tapOnBar } from './browser.ts';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
 export const lesson = course.lessons[0]!;
+/** The final assessment's pool, to answer whichever questions an attempt draws. */
+export const finalPool = course.finalAssessment;
 export type Lang = 'vi' | 'en';
 
 const words = {
-  vi: { both: 'Song ngữ: tiếng Việt và tiếng Anh', follow: 'Theo ngôn ngữ ứng dụng', check: 'Kiểm tra đáp án', next: 'Câu tiếp theo', finish: 'Xem kết quả' },
-  en: { both: 'Both: Vietnamese and English', follow: 'Same as the app language', check: 'Check answer', next: 'Next question', finish: 'See results' },
+  vi: { both: 'Song ngữ: tiếng Việt và tiếng Anh', follow: 'Theo ngôn ngữ ứng dụng', check: 'Kiểm tra đáp án', next: 'Câu tiếp theo', finish: 'Xem kết quả', start: 'Bắt đầu làm bài' },
+  en: { both: 'Both: Vietnamese and English', follow: 'Same as the app language', check: 'Check answer', next: 'Next question', finish: 'See results', start: 'Start the assessment' },
 };
 export const labels = (lang: Lang) => words[lang];
 
@@ -52,6 +54,32 @@ export async function answerQuiz(page: Page, lang: Lang, upTo = lesson.quiz.ques
   await expect.poll(() => page.locator('.quiz-result').count()).toBe(1);
 }
 
+/**
+ * Starts a final assessment attempt on /final and answers its questions right, in the page's
+ * language: up to question `upTo` (chosen, not yet moved on) or to the result. Whichever
+ * questions the attempt drew, each is found in the pool by its inputs' name (q-<id>).
+ */
+export async function answerFinal(page: Page, lang: Lang, upTo = finalPool.draw) {
+  const w = words[lang];
+  await page.getByRole('button', { name: w.start }).click();
+  for (let i = 0; i < upTo; i++) {
+    const group = page.locator('form.quiz fieldset.quiz-question');
+    await expect.poll(() => group.locator('legend').textContent()).toMatch(lang === 'vi' ? `Câu ${i + 1}/${finalPool.draw}` : `Question ${i + 1} of ${finalPool.draw}`);
+    const id = (await group.locator('input').first().getAttribute('name'))!.replace(/^q-/, '');
+    const question = finalPool.questions.find((q) => q.id === id)!;
+    for (const o of question.options.filter((o) => o.correct)) await group.getByLabel(o[lang], { exact: true }).check();
+    if (i === upTo - 1 && upTo < finalPool.draw) return;
+    await page.getByRole('button', { name: i === finalPool.draw - 1 ? w.finish : w.next }).click();
+  }
+  await page.getByTestId('quiz-result').waitFor();
+}
+
+const openFinal = async (page: Page) => {
+  await page.goto('/final');
+  await page.locator('.final-start button').waitFor();
+  await settled(page);
+};
+
 export interface ScreenVisit {
   name: string;
   /** Opens the screen from wherever the page is; resolves once it is drawn and its data shown. */
@@ -85,6 +113,8 @@ export const screenVisits: ScreenVisit[] = [
       await answerQuiz(page, lang);
     },
   },
+  { name: 'final assessment question', open: async (page, lang) => (await openFinal(page), await answerFinal(page, lang, 1)) },
+  { name: 'final assessment result and review', open: async (page, lang) => (await openFinal(page), await answerFinal(page, lang)) },
   {
     name: 'term dialog',
     open: async (page) => {

@@ -50,7 +50,7 @@ function FinalResult({ progress }: { progress: Record<string, LessonProgress> })
   const { t } = useTranslation();
   const standing = finalStanding(progress);
   return (
-    <div class="results final-result" data-testid="final-result">
+    <div class="final-result" data-testid="final-result">
       <a href={FINAL_ASSESSMENT_PATH} class="result-title">
         {t('me:results.final')}
       </a>
