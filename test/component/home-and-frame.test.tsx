@@ -44,7 +44,7 @@ describe('the home screen', () => {
     const { unmount } = render(<CourseSummary lessons={course.lessons} progress={foldEvents(completeAll)} />);
     const suggested = screen.getByRole('link', { name: /Bài kiểm tra cuối khóa/ });
     expect(suggested.getAttribute('href')).toBe('/final');
-    expect(suggested.textContent).toContain('Nên học tiếp');
+    expect(suggested.textContent).toContain('Nên làm tiếp');
     unmount();
     const passed = foldEvents([...completeAll, event(FINAL_ASSESSMENT_ID, 'quiz_answered', { answers: {}, score: 0.9, passed: true })]);
     render(<CourseSummary lessons={course.lessons} progress={passed} />);

@@ -53,7 +53,7 @@ export function CourseSummary({ lessons, progress }: { lessons: readonly LessonS
       {loaded && !standing.next && !finalPassed && (
         <p class="suggested">
           <a href={FINAL_ASSESSMENT_PATH}>
-            <span class="meta">{t('home.suggested')}</span>
+            <span class="meta">{t('home.final.suggested')}</span>
             <span>{t('home.final.title')}</span>
           </a>
         </p>
