@@ -41,7 +41,10 @@ describe('progress when the course renames a lesson or a section', () => {
   it('folds the rows again only when the course version changes', async () => {
     const store = freshStore();
     await setCourse(store.db, after);
+    expect(await getMeta(store.db, 'courseVersion')).toBeUndefined(); // no events: nothing to fold, nothing written
     await store.outbox.record({ type: 'note_saved', lessonId: 'sharing-data', payload: { text: 'giữ nguyên' } });
+    await setCourse(store.db, after);
+    expect(await getMeta(store.db, 'courseVersion')).toBe('v2');
     const row = await store.db.progress.get('sharing-data');
     await store.db.progress.put({ ...row!, note: 'a row the fold would not give' });
     await setCourse(store.db, after);

@@ -41,6 +41,10 @@ export async function refoldLessons(db: LearnDb, eventLessonIds: readonly string
  */
 export async function setCourse(db: LearnDb, course: CourseIdSource & { version: string }): Promise<void> {
   db.courseIds = course;
+  // Usually nothing to do, and nothing is written: a phone with no events yet has no rows to fold
+  // (its first events fold under this course anyway), and a known version needs no refold.
+  const [version, events] = await Promise.all([getMeta(db, 'courseVersion'), db.events.count()]);
+  if (version === course.version || events === 0) return;
   await db.transaction('rw', [db.events, db.progress, db.meta], async () => {
     if ((await getMeta(db, 'courseVersion')) === course.version) return;
     const rows = foldEvents((await db.events.toArray()).map((e) => placed(db, e)));
