@@ -36,32 +36,36 @@ describe('when the engine syncs', () => {
     const engine = new SyncEngine({ store, fetch: server.fetch, debounceMs: 3000, ...options });
     let finished = 0;
     store.changes.on((change) => change.kind === 'syncing' && !change.on && finished++);
+    /** Waits until `n` syncs have ended, each having arranged the next one. */
+    const ended = (n: number) => vi.waitFor(() => expect(finished).toBe(n));
     const stop = engine.start();
-    // The sync at start has ended (and arranged the next one).
-    await vi.waitFor(() => expect(finished).toBe(1));
+    await ended(1); // the sync at start
     expect(server.fetch).toHaveBeenCalledTimes(1);
-    return { store, server, engine, stop };
+    return { store, server, engine, stop, ended };
   }
 
   it('pulls every two minutes while the app is in view, with nothing to push', async () => {
-    const { server, stop } = await startedEngine();
+    const { server, stop, ended } = await startedEngine();
     await vi.advanceTimersByTimeAsync(119_000);
     expect(server.fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1_000);
-    await vi.waitFor(() => expect(server.fetch).toHaveBeenCalledTimes(2));
+    await ended(2);
+    expect(server.fetch).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(120_000);
-    await vi.waitFor(() => expect(server.fetch).toHaveBeenCalledTimes(3));
+    await ended(3);
+    expect(server.fetch).toHaveBeenCalledTimes(3);
     expect(server.bodies.every((b) => b.events.length === 0)).toBe(true);
     stop();
   });
 
   it('sends a burst of eight taps as one request after the grouping delay', async () => {
-    const { store, server, stop } = await startedEngine();
+    const { store, server, stop, ended } = await startedEngine();
     for (let i = 0; i < 8; i++) await store.outbox.add(read(`s-${i}`));
     await vi.advanceTimersByTimeAsync(2_900);
     expect(server.fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(100);
-    await vi.waitFor(() => expect(server.fetch).toHaveBeenCalledTimes(2));
+    await ended(2);
+    expect(server.fetch).toHaveBeenCalledTimes(2);
     expect(server.bodies[1]!.events).toHaveLength(8);
     await vi.waitFor(async () => expect(await store.db.outbox.count()).toBe(0));
     stop();
