@@ -4,7 +4,6 @@
  * UI does with the phone's data goes through these names.
  */
 export { completionRecord, courseProgress, enrolment, lessonProgress, syncState, type Live } from './live-queries.ts';
-export { keepCompletionRecord } from './completion/completion-keeper.ts';
 export type { KeptCompletion } from './completion/kept-completion.ts';
 export { answerQuiz, completeLesson, followCourse, markSectionRead, retryWaitingEvents, saveNote, setBookmark } from './verbs.ts';
 export { enrol, type EnrolError, type EnrolResult } from './enrol.ts';

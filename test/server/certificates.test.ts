@@ -11,7 +11,6 @@ import { certificateStatusSchema, completionResponseSchema, notCompletedBodySche
 import { readCompletionRecord, verifyCompletionRecord } from '../../src/shared/completion/verify-record.ts';
 import { keySetSchema } from '../../src/shared/completion/public-keys.ts';
 import type { Catalogue } from '../../src/shared/catalogue.ts';
-import { FINAL_ASSESSMENT_ID } from '../../src/shared/lesson.ts';
 import { completingSteps, completionCatalogue, finalAttempt, lessonSteps } from './completion-course.ts';
 import { call, enrolAnotherDevice, enrolDevice, event, issueCode, type Device } from './sync-client.ts';
 import { startTestServer, testDatabases, type TestServer } from './test-server.ts';

@@ -1,4 +1,6 @@
 import { useLive } from '../hooks/use-live.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import { useScreen } from '../shell/screen.ts';
 import stylesheet from './certificate.css?url';
 import { CertificateSheet } from './CertificateSheet.tsx';
 import { bothLanguages } from './certificate-strings.ts';
@@ -14,6 +16,8 @@ export const verifyUrlOf = (jws: string): string => `${location.origin}/verify#$
  */
 export function CertificatePage() {
   const t = bothLanguages();
+  const { t: ui } = useTranslation();
+  useScreen({ title: ui('certificate:title'), back: '/me' });
   // undefined while the data layer loads; null when the phone keeps no record.
   const kept = useLive((data) => data.completionRecord(), []);
   return (

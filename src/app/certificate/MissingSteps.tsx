@@ -11,7 +11,9 @@ const completionCourse: CompletionCourse = {
 
 /** Before the record: what is still missing, from the phone's own progress, offline, by the server's rule. */
 export function MissingSteps({ t }: { t: BothLanguages }) {
-  const completion = courseCompletion(completionCourse, useCourseProgress());
+  const progress = useCourseProgress();
+  if (!progress) return <Both t={t} k="none.loading" as="p" class="placeholder" />;
+  const completion = courseCompletion(completionCourse, progress);
   return (
     <section class="certificate-missing" data-testid="certificate-missing">
       <h1 tabIndex={-1}>

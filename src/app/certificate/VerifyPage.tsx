@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { recordFromInput } from '../../data/completion/verify-remote.ts';
 import type { Verification } from '../../shared/completion/verify-record.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import { useScreen } from '../shell/screen.ts';
 import stylesheet from './certificate.css?url';
 import { Both, dateOptions } from './Both.tsx';
 import { type BothLanguages, bothLanguages } from './certificate-strings.ts';
@@ -13,6 +15,8 @@ import { useFragment, useVerification } from './use-verification.ts';
  */
 export function VerifyPage() {
   const t = bothLanguages();
+  const { t: ui } = useTranslation();
+  useScreen({ title: ui('certificate:verify.title') });
   const fragment = useFragment();
   const [pasted, setPasted] = useState('');
   const jws = recordFromInput(pasted || fragment);

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { CertificateLink } from '../certificate/CertificateLink.tsx';
 import { DeviceSection } from '../components/install/DeviceSection.tsx';
 import { MyResults } from '../components/me/MyResults.tsx';
 import { ProgressTransfer } from '../components/me/ProgressTransfer.tsx';
@@ -32,6 +33,9 @@ export function MePage() {
       <Part id="sync" title={t('me:sync.title')}>
         {/* "Who I am" above already leads to enrolment. */}
         <SyncDetails enrolLink={false} />
+      </Part>
+      <Part id="certificate" title={t('me:certificate.title')}>
+        <CertificateLink />
       </Part>
       <Part id="results" title={t('me:results.title')}>
         <MyResults lessons={course.lessons} progress={progress} />
