@@ -98,6 +98,9 @@ describe('the certificate in Chromium', () => {
     expect(await sheet.locator('h1 [lang="vi"]').textContent()).toBe('Giấy chứng nhận hoàn thành khóa học');
     expect(await sheet.locator('h1 [lang="en"]').textContent()).toBe('Certificate of course completion');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // The QR code is the verify link: drawn again from that link here, it is the same drawing.
     const href = await page.getByTestId('certificate-verify-link').getAttribute('href');
@@ -139,6 +142,8 @@ describe('the certificate in Chromium', () => {
     expect(await inspector.page.getByTestId('verify-unit').textContent()).toBe('Sở Thông tin và Truyền thông tỉnh Lào Cai');
     expect(await inspector.page.getByTestId('verify-date').textContent()).toBe(date);
     expect(await inspector.page.locator('.verify-revocation').textContent()).toContain('Đã kiểm tra với máy chủ: chưa bị thu hồi.');
+    expect(await seriousViolations(inspector.page)).toEqual([]);
+    await inspector.page.emulateMedia({ colorScheme: 'dark' });
     expect(await seriousViolations(inspector.page)).toEqual([]);
 
     // One letter changed in the record: invalid, and why.
