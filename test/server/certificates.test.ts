@@ -158,6 +158,7 @@ describe.each(testDatabases)('completion records on $name', (database) => {
     const status = await call(server, 'GET', statusUrl);
     expect(status.status).toBe(200);
     expect(status.headers.get('cache-control')).toBe('no-store');
+    expect(status.headers.get('access-control-allow-origin')).toBe('*');
     expect(certificateStatusSchema.parse(status.body)).toEqual({ id, status: 'revoked', revokedAt: expect.any(String) });
     expect(JSON.stringify(status.body)).not.toContain('công văn');
     const holder = completionResponseSchema.parse((await completion(phone)).body);
@@ -196,6 +197,7 @@ describe.each(testDatabases)('completion records on $name', (database) => {
     expect(keys.length).toBeGreaterThanOrEqual(1);
     expect(Object.keys(keys[0]!).sort()).toEqual(['crv', 'kid', 'kty', 'x']); // never the private part
     expect(reply.headers.get('cache-control')).toMatch(/max-age=3600/);
+    expect(reply.headers.get('access-control-allow-origin')).toBe('*');
     const etag = reply.headers.get('etag')!;
     const again = await fetch(`${server.url}/api/v1/keys`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);

@@ -15,15 +15,20 @@ export function CertificateLink() {
   if (kept === null) {
     return (
       <p>
-        <a href="/me/certificate">{t('me:certificate.notYet')}</a>
+        <a class="button-link" href="/me/certificate">
+          {t('me:certificate.notYet')}
+        </a>
       </p>
     );
   }
   return (
-    <p class="certificate-link" data-testid="me-certificate">
-      <a href="/me/certificate">{t(kept.revokedAt ? 'me:certificate.openRevoked' : 'me:certificate.open')}</a>
-      <br />
-      <span class="meta">{t('me:certificate.completedOn', { date: shownDate(kept.record.completed, lng) })}</span>
-    </p>
+    <div data-testid="me-certificate">
+      <p>
+        <a class="button-link primary" href="/me/certificate">
+          {t(kept.revokedAt ? 'me:certificate.openRevoked' : 'me:certificate.open')}
+        </a>
+      </p>
+      <p class="hint">{t('me:certificate.completedOn', { date: shownDate(kept.record.completed, lng) })}</p>
+    </div>
   );
 }

@@ -35,7 +35,7 @@ export function CertificatePage() {
             <button type="button" class="primary" onClick={() => window.print()}>
               <Both t={t} k="print" />
             </button>
-            <a href={`/verify#${kept.jws}`} data-testid="certificate-verify-link">
+            <a class="button-link" href={`/verify#${kept.jws}`} data-testid="certificate-verify-link">
               <Both t={t} k="openVerify" />
             </a>
           </div>

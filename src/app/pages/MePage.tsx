@@ -34,11 +34,11 @@ export function MePage() {
         {/* "Who I am" above already leads to enrolment. */}
         <SyncDetails enrolLink={false} />
       </Part>
-      <Part id="certificate" title={t('me:certificate.title')}>
-        <CertificateLink />
-      </Part>
       <Part id="results" title={t('me:results.title')}>
         <MyResults lessons={course.lessons} progress={progress} />
+      </Part>
+      <Part id="certificate" title={t('me:certificate.title')}>
+        <CertificateLink />
       </Part>
       <Part id="saved" title={t('me:saved.title')}>
         <SavedList lessons={course.lessons} progress={progress} />

@@ -25,6 +25,8 @@ export function certificateRoutes(auth: AuthDeps, deps: CertificateDeps) {
       // An hour fresh, then revalidated (a 304 when nothing rotated). A verifier that meets an
       // unknown kid asks again at once, so a rotation never waits out the hour.
       c.header('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
+      // Public, and sent without credentials: any verifier's own page or tool may read them.
+      c.header('Access-Control-Allow-Origin', '*');
       c.header('ETag', etag);
       // Weak comparison (RFC 9110 §13.1.2): compression marks the tag weak (W/) on the way out.
       const weak = (tag: string) => tag.trim().replace(/^W\//, '');
@@ -47,6 +49,7 @@ export function certificateRoutes(auth: AuthDeps, deps: CertificateDeps) {
       const { id } = parseWith(statusParamsSchema, { id: c.req.param('id') });
       // Asked again at every check: a revocation must show at once.
       c.header('Cache-Control', 'no-store');
+      c.header('Access-Control-Allow-Origin', '*');
       const certificate = await deps.repositories.certificates.byId(id);
       if (!certificate) throw new HttpError(404, 'not_found', 'No record with this id is in the register');
       const body: CertificateStatus = { id, status: certificate.revokedAt ? 'revoked' : 'valid', revokedAt: certificate.revokedAt };
