@@ -47,6 +47,6 @@ export function courseAssets(course: Course, base = '/'): CourseAssets {
   const { passMark, draw } = course.finalAssessment;
   const finalAssessment = { url: add('final-assessment', course.finalAssessment), passMark, draw };
   const version = sha256([...files.keys()].join()).slice(0, 10);
-  const catalogue = { fileName: CATALOGUE_FILE, source: JSON.stringify(toCatalogue(course)) };
+  const catalogue = { fileName: CATALOGUE_FILE, source: JSON.stringify({ version, ...toCatalogue(course) }) };
   return { index: { version, lessons, glossaryUrl, searchUrl, finalAssessment }, files, catalogue };
 }

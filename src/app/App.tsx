@@ -22,6 +22,10 @@ const SearchPage = lazyScreen(() => readingScreens().then((m) => m.SearchPage));
 const FinalAssessmentPage = lazyScreen(() => readingScreens().then((m) => m.FinalAssessmentPage));
 const MePage = lazyScreen(() => loadLaterScreens().then((m) => m.MePage));
 const Enrol = lazyScreen(() => loadLaterScreens().then((m) => m.Enrol));
+// Each in a chunk of its own: the QR code library loads with the certificate only, and an
+// inspector opening a verify link downloads neither it nor the Me screens.
+const CertificatePage = lazyScreen(() => import('./certificate/certificate-screen.ts').then((m) => m.CertificatePage));
+const VerifyPage = lazyScreen(() => import('./certificate/verify-screen.ts').then((m) => m.VerifyPage));
 
 /** Starts downloading the lesson screen's code alongside the app's own start. */
 export function preloadLessonScreen(): void {
@@ -75,6 +79,8 @@ function Screens({ onLoading }: { onLoading: (loading: boolean) => void }) {
         <Route path="/search" component={SearchPage} />
         <Route path="/me" component={MePage} />
         <Route path="/enrol" component={Enrol} />
+        <Route path="/me/certificate" component={CertificatePage} />
+        <Route path="/verify" component={VerifyPage} />
         <Route default component={NotFound} />
       </Router>
     </ScreenBoundary>

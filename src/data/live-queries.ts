@@ -1,6 +1,8 @@
 import { liveQuery } from 'dexie';
 import type { LessonProgress } from '../shared/progress.ts';
 import type { EnrolResponse } from '../shared/sync-api.ts';
+import { shownCompletion } from './completion/fetch-completion.ts';
+import type { KeptCompletion } from './completion/kept-completion.ts';
 import { appStore } from './local-store.ts';
 import { getMeta, type LearnDb } from './store/learn-db.ts';
 import type { SyncSnapshot } from './sync/status-snapshot.ts';
@@ -48,3 +50,9 @@ export const enrolment = (): Live<EnrolResponse['trainee'] | null> => live('enro
 
 /** Everything the sync status line needs. */
 export const syncState = (): Live<SyncSnapshot> => ({ subscribe: (next) => appStore().status.subscribe(next) });
+
+/**
+ * The trainee's signed completion record, kept on the phone, or null before there is one. After
+ * the enrolment is revoked the last record kept still shows: it is the trainee's proof.
+ */
+export const completionRecord = (): Live<KeptCompletion | null> => live('completionRecord', shownCompletion);

@@ -3,7 +3,8 @@
  * the first screen draws without Dexie, then progress and the sync status fill in. Everything the
  * UI does with the phone's data goes through these names.
  */
-export { courseProgress, enrolment, lessonProgress, syncState, type Live } from './live-queries.ts';
+export { completionRecord, courseProgress, enrolment, lessonProgress, syncState, type Live } from './live-queries.ts';
+export type { KeptCompletion } from './completion/kept-completion.ts';
 export { answerQuiz, completeLesson, followCourse, markSectionRead, retryWaitingEvents, saveNote, setBookmark } from './verbs.ts';
 export { enrol, type EnrolError, type EnrolResult } from './enrol.ts';
 export { startSyncEngine, syncAppNow, type SyncRun } from './sync/engine.ts';

@@ -18,12 +18,17 @@ import { enrolRoutes } from './routes/enrol.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { certificateRoutes } from './routes/certificates.ts';
+import { type CertificateDeps, issueAfterSync } from './services/certificate-service.ts';
 import { DEFAULT_STORAGE_BUDGET_BYTES } from './services/sync-service.ts';
+import type { SigningKeys } from './signing/signing-keys.ts';
 
 export interface AppDeps {
   database: Database;
   /** The course's lessons, sections, questions and options: fixed, or the build's file as it is now. */
   catalogue: Catalogue | CurrentCatalogue;
+  /** The keys that sign completion records (signing/signing-keys.ts). */
+  signingKeys: SigningKeys;
   /** The built PWA; omitted in API-only tests and in `npm run dev` (Vite serves the app). */
   staticDir?: string | undefined;
   /** Requests per device token; tests make it small to trip it quickly. */
@@ -53,6 +58,7 @@ export function createApp(deps: AppDeps) {
     addressOf: (c) => clientAddress(c, deps.trustedProxies ?? 0),
   };
   const storageBudgetBytes = deps.storageBudgetBytes ?? DEFAULT_STORAGE_BUDGET_BYTES;
+  const certificates: CertificateDeps = { repositories, catalogue: currentCatalogue, keys: deps.signingKeys, now };
 
   const app = new Hono();
   app.use('*', securityHeaders());
@@ -67,8 +73,16 @@ export function createApp(deps: AppDeps) {
   }));
   api.route('/', healthRoutes(database));
   api.route('/', enrolRoutes(auth, now));
-  api.route('/', syncRoutes(auth, { repositories, catalogue: currentCatalogue, now, pullLimit, storageBudgetBytes }));
+  api.route('/', syncRoutes(auth, {
+    repositories,
+    catalogue: currentCatalogue,
+    now,
+    pullLimit,
+    storageBudgetBytes,
+    afterStore: (trainee, stored) => issueAfterSync(certificates, trainee, stored),
+  }));
   api.route('/', meRoutes(auth));
+  api.route('/', certificateRoutes(auth, certificates));
   api.notFound(onNotFound);
   app.route('/api', api);
 

@@ -19,6 +19,11 @@ export interface ServerConfig {
   storageBudgetBytes?: number | undefined;
   /** Requests per device token, per server process. */
   tokenRateLimit?: RateLimitOptions | undefined;
+  /**
+   * The completion records' signing key file (SIGNING_KEY_FILE), which must exist; unset means
+   * DEFAULT_SIGNING_KEY_FILE in dataDir, made at first start.
+   */
+  signingKeyFile?: string | undefined;
 }
 
 /** Reads the server's configuration from environment variables, with the documented defaults. */
@@ -43,6 +48,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustedProxies,
     storageBudgetBytes: budgetMb * 1024 * 1024,
     tokenRateLimit: { capacity: burst, refillPerSecond: perSecond },
+    signingKeyFile: env.SIGNING_KEY_FILE ? resolve(env.SIGNING_KEY_FILE) : undefined,
   };
 }
 
@@ -55,3 +61,10 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 /** The catalogue file a server with this configuration reads. */
 export const catalogueFileOf = (config: Pick<ServerConfig, 'staticDir' | 'catalogueFile'>): string =>
   config.catalogueFile ?? join(config.staticDir, CATALOGUE_FILE);
+
+/** The signing key file's name in DATA_DIR when SIGNING_KEY_FILE is not set. */
+export const DEFAULT_SIGNING_KEY_FILE = 'signing-keys.json';
+
+/** The signing key file a server with this configuration uses, and whether it may make it. */
+export const signingKeyFileOf = (config: Pick<ServerConfig, 'dataDir' | 'signingKeyFile'>): { file: string; create: boolean } =>
+  config.signingKeyFile ? { file: config.signingKeyFile, create: false } : { file: join(config.dataDir, DEFAULT_SIGNING_KEY_FILE), create: true };

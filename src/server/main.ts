@@ -1,10 +1,11 @@
 import { configFromEnv } from './config.ts';
 import { CatalogueFileError } from './course/catalogue-file.ts';
 import { startServer } from './server.ts';
+import { SigningKeyError } from './signing/key-file.ts';
 
 const config = configFromEnv();
 const server = await startServer(config).catch((e: unknown) => {
-  if (!(e instanceof CatalogueFileError)) throw e;
+  if (!(e instanceof CatalogueFileError || e instanceof SigningKeyError)) throw e;
   console.error(e.message);
   process.exit(1);
 });

@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Catalogue } from '../shared/catalogue.ts';
 import { type AppDeps, createApp } from './app.ts';
-import { catalogueFileOf, type ServerConfig } from './config.ts';
+import { catalogueFileOf, type ServerConfig, signingKeyFileOf } from './config.ts';
 import { watchCatalogueFile } from './course/catalogue-file.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { answerClientErrorsAsJson, DEFAULT_TIMEOUTS, nodeServerOptions, type ServerTimeouts } from './http/node-server-limits.ts';
+import { warnOfUnpublishedKeys } from './signing/key-agreement.ts';
+import { openSigningKeys } from './signing/signing-keys.ts';
 
 export interface RunningServer {
   url: string;
@@ -26,11 +28,15 @@ export interface ServerOptions extends Pick<AppDeps, 'rateLimit' | 'attemptLimit
 export async function startServer(config: ServerConfig, options: ServerOptions = {}): Promise<RunningServer> {
   // Read before the database opens: without a course the server should stop, not half-start.
   const catalogue = options.catalogue ?? watchCatalogueFile(catalogueFileOf(config));
+  const { file: keyFile, create } = signingKeyFileOf(config);
+  const signingKeys = openSigningKeys(keyFile, { create });
   const database = await openDatabase(config);
+  await warnOfUnpublishedKeys(database, signingKeys, keyFile);
   const app = createApp({
     ...options,
     database,
     catalogue,
+    signingKeys,
     staticDir: config.staticDir,
     trustedProxies: config.trustedProxies,
     storageBudgetBytes: config.storageBudgetBytes,

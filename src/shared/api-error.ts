@@ -12,6 +12,8 @@ export const apiErrorCodes = [
   'headers_too_large',
   'request_timeout',
   'rate_limited',
+  /** GET /api/v1/completion before the course is complete (completion/completion-api.ts). */
+  'not_completed',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

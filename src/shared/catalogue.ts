@@ -8,6 +8,11 @@ import { FINAL_ASSESSMENT_ID, type FinalAssessment, type Lesson } from './lesson
  * phone downloads it) and the server reads it from there.
  */
 export const catalogueSchema = z.object({
+  /**
+   * The course index's `version` (a hash of the compiled content): completion records name it.
+   * Optional so that a catalogue written without one (scripts/write-catalogue.ts) still reads.
+   */
+  version: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   lessons: z.array(
     z.object({
       id: courseIdSchema,

@@ -5,6 +5,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { isHashedFile } from '../shared/hashed-files.ts';
 import { BACKGROUND_SYNC_TAG, swMessages } from '../shared/sw-messages.ts';
 import { keepPreviousVersion } from './previous-version.ts';
+import { keepPublishedKeys } from './published-keys.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -29,6 +30,9 @@ registerRoute(
   ({ url, sameOrigin }) => sameOrigin && isHashedFile(url.pathname),
   async ({ request }) => (await caches.match(request, { ignoreSearch: true })) ?? fetch(request),
 );
+
+// The completion records' public keys, so an installed app verifies a certificate offline.
+keepPublishedKeys();
 
 // A new version waits until the trainee chooses to reload (the page sends this message), so a
 // lesson in progress is never swapped out from under them.

@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
 import { openDatabase, type Database } from '../../src/server/db/database.ts';
+import { openSigningKeys } from '../../src/server/signing/signing-keys.ts';
 import { apiErrorBodySchema } from '../../src/shared/api-error.ts';
 
 describe('error replies', () => {
@@ -21,7 +22,8 @@ describe('error replies', () => {
 
   // Routes that fail on purpose, added to the real app so its own error handler answers.
   function appWithFailures() {
-    const app = createApp({ database, catalogue: { lessons: [] } } as Parameters<typeof createApp>[0]);
+    const signingKeys = openSigningKeys(join(dir, 'signing-keys.json'), { create: true });
+    const app = createApp({ database, catalogue: { lessons: [] }, signingKeys });
     app.get('/boom', () => {
       throw new Error('database exploded: secret detail');
     });

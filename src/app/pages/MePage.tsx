@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { CertificateLink } from '../certificate/CertificateLink.tsx';
 import { DeviceSection } from '../components/install/DeviceSection.tsx';
 import { MyResults } from '../components/me/MyResults.tsx';
 import { ProgressTransfer } from '../components/me/ProgressTransfer.tsx';
@@ -35,6 +36,9 @@ export function MePage() {
       </Part>
       <Part id="results" title={t('me:results.title')}>
         <MyResults lessons={course.lessons} progress={progress} />
+      </Part>
+      <Part id="certificate" title={t('me:certificate.title')}>
+        <CertificateLink />
       </Part>
       <Part id="saved" title={t('me:saved.title')}>
         <SavedList lessons={course.lessons} progress={progress} />

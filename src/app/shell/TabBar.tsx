@@ -8,7 +8,7 @@ const tabs: ReadonlyArray<{ href: string; key: string; icon: IconName; owns: (pa
   { href: '/', key: 'tabs.lessons', icon: 'lessons', owns: (p) => p === '/' || p.startsWith('/lessons/') || p === '/final' },
   { href: '/search', key: 'tabs.search', icon: 'search', owns: (p) => p === '/search' },
   { href: '/glossary', key: 'tabs.glossary', icon: 'glossary', owns: (p) => p === '/glossary' },
-  { href: '/me', key: 'tabs.me', icon: 'me', owns: (p) => p === '/me' || p === '/enrol' },
+  { href: '/me', key: 'tabs.me', icon: 'me', owns: (p) => p === '/me' || p.startsWith('/me/') || p === '/enrol' },
 ];
 
 /** The four main places, at the bottom of a phone's screen (a side rail in landscape and on wide screens). */

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { CourseIdSource } from '../../shared/course-ids.ts';
 import type { LearnerEvent } from '../../shared/events.ts';
+import type { KeptCompletion } from '../completion/kept-completion.ts';
 import type { LessonProgress } from '../../shared/progress.ts';
 import type { EnrolResponse } from '../../shared/sync-api.ts';
 import type { SyncProblem } from '../sync/failure.ts';
@@ -48,6 +49,7 @@ export class LearnDb extends Dexie {
   declare held: Table<HeldEvent, string>;
   declare progress: Table<LessonProgress, string>;
   declare meta: Table<MetaRow, string>;
+  declare completion: Table<KeptCompletion, string>;
   /** The device id, once read: it never changes for the life of the database. */
   knownDeviceId: string | undefined;
   /** The course's lesson and section ids with their former ids (see progress-rows.ts). */

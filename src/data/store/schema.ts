@@ -22,6 +22,8 @@ const STORES = {
   progress: 'progress',
   /** Small key-value settings: device id, HLC, cursor, token, trainee, last sync. */
   meta: 'meta',
+  /** The signed completion record(s) the server issued, by record id (src/data/completion). */
+  completion: 'completion',
 } as const;
 
 interface SchemaVersion {
@@ -48,8 +50,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     // The outbox gets its own store: acknowledging an event deletes one small row by its key
     // instead of rewriting the event and two index entries, and the unsynced events are read
-    // without stepping over the synced ones. `held` keeps what the server refused.
-    stores: { [STORES.events]: 'id, lessonId', [STORES.outbox]: 'id, at', [STORES.held]: 'id' },
+    // without stepping over the synced ones. `held` keeps what the server refused. `completion`
+    // keeps the signed completion record, so the certificate shows offline.
+    stores: { [STORES.events]: 'id, lessonId', [STORES.outbox]: 'id, at', [STORES.held]: 'id', [STORES.completion]: 'id' },
     upgrade: moveUnsyncedToOutbox,
   },
 ];

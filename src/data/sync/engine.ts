@@ -1,4 +1,5 @@
 import { SYNC_BATCH_LIMIT } from '../../shared/sync-api.ts';
+import { keepCompletionRecord } from '../completion/completion-keeper.ts';
 import { appStore, type LocalStore } from '../local-store.ts';
 import { isOnline, onNetworkChange } from '../network.ts';
 import { onPageHidden, onPageShown, pageVisible } from '../page-visibility.ts';
@@ -202,11 +203,15 @@ export class SyncEngine {
 
 let appEngine: SyncEngine | undefined;
 
-/** Starts the app's engine over the app's store (once); main.tsx calls this. */
+/**
+ * Starts the app's engine over the app's store (once), and with it the fetching of the completion
+ * record after the sync that completes the course; main.tsx calls this.
+ */
 export function startSyncEngine(options: SyncEngineOptions = {}): SyncEngine {
   if (!appEngine) {
     appEngine = new SyncEngine(options);
     appEngine.start();
+    keepCompletionRecord({ store: appEngine.store, fetch: options.fetch, baseUrl: options.baseUrl });
   }
   return appEngine;
 }

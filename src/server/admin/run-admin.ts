@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Catalogue } from '../../shared/catalogue.ts';
 import type { Repositories } from '../repositories/repositories.ts';
 import { DEFAULT_CODE_DAYS, issueDeviceCode, issueEnrolment, revokeTrainee } from '../services/enrolment-service.ts';
+import { certificateNote, certificatesByTrainee, listCertificates, revokeCertificate, rotateKeys, verifyFromCommandLine } from './certificate-commands.ts';
 import { hasUnsafeCharacters, printable } from './printable.ts';
 import { formatLessonReport, lessonReports } from './progress-report.ts';
 
@@ -10,6 +11,8 @@ interface AdminDeps {
   now?: () => Date;
   /** The course, for the report ("sections 3/5", lessons in course order); read only when needed. */
   catalogue: () => Catalogue;
+  /** The signing key file (config.ts signingKeyFileOf), for verify and rotate-signing-key. */
+  signingKeyFile?: string | undefined;
 }
 
 /** A mistake in the command line itself: main prints it with the usage and exits 1. */
@@ -22,7 +25,13 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
                                    another one-time code for that trainee's next device
   list                             trainees with unit, devices, events and last sync
   revoke <traineeId>               revoke the trainee and every device of theirs
-  report                           per trainee: lessons, sections read, completion, best quiz
+  report                           per trainee: lessons, sections read, completion, best quiz,
+                                   and the completion record they hold
+  certificates                     issued completion records, with revocations
+  revoke-certificate <recordId> --reason "<why>"
+                                   revoke one completion record (the reason stays in the register)
+  verify <file|record|link>        check a completion record (or its /verify#… link) as the verify page does
+  rotate-signing-key               a new key signs records from now on; old public keys stay published
 A code works once, on one device, for ${DEFAULT_CODE_DAYS} days unless --expires says otherwise.`;
 
 const expires = { expires: { type: 'string' } } as const;
@@ -85,18 +94,47 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
       const catalogue = deps.catalogue();
       const trainees = await deps.repositories.trainees.listTrainees();
       if (trainees.length === 0) return 'No trainees yet.';
+      const certificates = await certificatesByTrainee(deps.repositories);
       const blocks: string[] = [];
       for (const t of trainees) {
+        const held = certificates.get(t.id);
         // Flagged events (the course had no place for them when they arrived) count for nothing.
         const lessons = lessonReports(await deps.repositories.events.eventsOf(t.id, { flagged: false }), catalogue);
         const lines = lessons.length ? lessons.map((l) => `  ${formatLessonReport(l)}`) : ['  no progress yet'];
-        blocks.push([`${printable(t.name)} · ${printable(t.unit)} · ${t.id}${t.revokedAt ? ' (revoked)' : ''}`, ...lines].join('\n'));
+        const heading = `${printable(t.name)} · ${printable(t.unit)} · ${t.id}${t.revokedAt ? ' (revoked)' : ''}${held ? ` · ${certificateNote(held)}` : ''}`;
+        blocks.push([heading, ...lines].join('\n'));
       }
       return blocks.join('\n\n');
+    }
+    case 'certificates': {
+      parse(rest, {});
+      return listCertificates(deps.repositories);
+    }
+    case 'revoke-certificate': {
+      const { values, positionals } = parse(rest, { reason: { type: 'string' } }, true);
+      if (positionals.length !== 1) throw new AdminUsageError('revoke-certificate needs exactly one record id');
+      const reason = values.reason?.trim();
+      if (!reason) throw new AdminUsageError('revoke-certificate needs --reason "<why>": the register keeps it');
+      if (hasUnsafeCharacters(reason)) throw new AdminUsageError('--reason must be printable text, on one line');
+      return revokeCertificate(deps.repositories, positionals[0]!, reason, now());
+    }
+    case 'verify': {
+      const { positionals } = parse(rest, {}, true);
+      if (positionals.length !== 1) throw new AdminUsageError('verify needs one record: the text, a file holding it, or its /verify#… link');
+      return verifyFromCommandLine(deps.repositories, positionals[0]!, keyFileOf(deps));
+    }
+    case 'rotate-signing-key': {
+      parse(rest, {});
+      return rotateKeys(keyFileOf(deps), now());
     }
     default:
       throw new AdminUsageError(command ? `Unknown command "${printable(command)}"` : 'No command given');
   }
+}
+
+function keyFileOf(deps: AdminDeps): string {
+  if (!deps.signingKeyFile) throw new AdminUsageError('No signing key file configured');
+  return deps.signingKeyFile;
 }
 
 function onlyTraineeId(positionals: string[], command: string): string {

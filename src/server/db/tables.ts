@@ -61,6 +61,27 @@ export interface AttemptCountersTable {
   count: number;
 }
 
+/** An issued completion record (0020); at most one per trainee and course. */
+export interface CertificatesTable {
+  /** The record's id, its `jti`. */
+  id: string;
+  trainee_id: string;
+  course_id: string;
+  /** Name and unit as the record states them (the trainee's at issuance). */
+  trainee_name: string;
+  trainee_unit: string;
+  content_version: string;
+  /** The record's completion date in Vietnam, "YYYY-MM-DD". */
+  completed_on: string;
+  /** The key it was signed with. */
+  kid: string;
+  /** The record as signed: a compact JWS. */
+  jws: string;
+  issued_at: IsoTime;
+  revoked_at: IsoTime | null;
+  revoke_reason: string | null;
+}
+
 /** The database's tables as Kysely sees them; one interface per table, added by migrations. */
 export interface Tables {
   trainees: TraineesTable;
@@ -68,4 +89,5 @@ export interface Tables {
   devices: DevicesTable;
   events: EventsTable;
   attempt_counters: AttemptCountersTable;
+  certificates: CertificatesTable;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, DatabaseKind } from '../db/database.ts';
 import type { Tables } from '../db/tables.ts';
 import { AttemptCounterRepository } from './attempt-counters.ts';
+import { CertificateRepository } from './certificates.ts';
 import { EventRepository } from './events.ts';
 import { TraineeRepository } from './trainees.ts';
 
@@ -10,6 +11,7 @@ export interface Repositories {
   trainees: TraineeRepository;
   events: EventRepository;
   attempts: AttemptCounterRepository;
+  certificates: CertificateRepository;
   /** Runs `work` in one transaction, with repositories bound to it; all of it commits, or none. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
 }
@@ -24,6 +26,7 @@ function over(db: Kysely<Tables>, kind: DatabaseKind, inTransaction = false): Re
     trainees: new TraineeRepository(db, kind),
     events: new EventRepository(db, kind),
     attempts: new AttemptCounterRepository(db),
+    certificates: new CertificateRepository(db),
     // Inside a transaction, a step that wants one is already in it.
     transaction: (work) => (inTransaction ? work(repositories) : db.transaction().execute((trx) => work(over(trx, kind, true)))),
   };

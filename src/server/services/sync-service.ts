@@ -18,6 +18,11 @@ export interface SyncDeps {
   /** Payload bytes one trainee may store in all; see DEFAULT_STORAGE_BUDGET_BYTES. */
   storageBudgetBytes: number;
   pullLimit?: number | undefined;
+  /**
+   * Called once the batch has committed, with the events it newly stored that the course could
+   * place: the completion record is issued from here (certificate-service.ts).
+   */
+  afterStore?: ((trainee: AuthenticatedDevice['trainee'], stored: LearnerEvent[]) => Promise<void>) | undefined;
 }
 
 /** 20 MiB of event payloads per trainee: thousands of long notes, far beyond real study. */
@@ -41,7 +46,9 @@ export const DEFAULT_STORAGE_BUDGET_BYTES = 20 * 1024 * 1024;
  *    already (a retry, or another trainee's) and is settled as in 4;
  * 8. pull this trainee's events from other devices after the cursor, a page at a time; the new
  *    cursor is the last event sent or, with nothing more to pull, the trainee's newest (this
- *    device's own included), so the next pull starts after everything seen so far.
+ *    device's own included), so the next pull starts after everything seen so far;
+ * 9. once the transaction has committed, the events it newly stored go to `afterStore`, which
+ *    issues the completion record when they complete the course.
  */
 export async function syncDevice(deps: SyncDeps, device: AuthenticatedDevice, request: SyncRequest): Promise<SyncResponse> {
   // 1.
@@ -105,8 +112,10 @@ export async function syncDevice(deps: SyncDeps, device: AuthenticatedDevice, re
     const more = rowsAfter.length > pullLimit;
     const page = rowsAfter.slice(0, pullLimit);
     const newest = more ? page.at(-1)!.seq : await events.newestSeq(traineeId);
-    return { accepted, restamped, pulled: page.map((r) => r.event), cursor: Math.max(request.cursor, newest), more };
+    const stored = rows.filter((r) => r.flag === null && inserted.has(r.event.id)).map((r) => r.event);
+    return { accepted, restamped, pulled: page.map((r) => r.event), cursor: Math.max(request.cursor, newest), more, stored };
   });
+  await deps.afterStore?.(device.trainee, outcome.stored);
   return {
     accepted: pushed.map((p) => p.event.id).filter((id) => outcome.accepted.has(id)),
     refused: refused.sort((a, b) => a.index - b.index),

@@ -8,6 +8,7 @@ import { eventOutcomesMigration } from './0006-event-outcomes.ts';
 import { storedBytesMigration } from './0007-stored-bytes.ts';
 import { codeExpiryMigration } from './0008-code-expiry.ts';
 import { attemptCountersMigration } from './0009-attempt-counters.ts';
+import { certificatesMigration } from './0020-certificates.ts';
 
 /**
  * Every migration the server knows, in order. A shipped migration is never edited: a change is
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0007-stored-bytes': storedBytesMigration,
   '0008-code-expiry': codeExpiryMigration,
   '0009-attempt-counters': attemptCountersMigration,
+  '0020-certificates': certificatesMigration,
 };
