@@ -11,7 +11,8 @@ async function main(args: string[]): Promise<number> {
   const database = await openDatabase(config);
   const catalogue = () => watchCatalogueFile(catalogueFileOf(config))().catalogue;
   try {
-    console.log(await runAdmin(args, { repositories: repositoriesOf(database), catalogue }));
+    const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+    console.log(await runAdmin(args, { repositories: repositoriesOf(database), catalogue, publicUrl }));
     return 0;
   } catch (e) {
     if (e instanceof CatalogueFileError) {

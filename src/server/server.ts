@@ -1,11 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { OFFICE_COURSE_FILE } from '../shared/office-course.ts';
 import type { Catalogue } from '../shared/catalogue.ts';
 import { type AppDeps, createApp } from './app.ts';
 import { catalogueFileOf, type ServerConfig } from './config.ts';
 import { watchCatalogueFile } from './course/catalogue-file.ts';
+import { watchOfficeCourseFile } from './course/office-course-file.ts';
 import { type Database, openDatabase } from './db/database.ts';
+import { repositoriesOf } from './repositories/repositories.ts';
+import { buildPendingRollups } from './services/rollup-service.ts';
 import { answerClientErrorsAsJson, DEFAULT_TIMEOUTS, nodeServerOptions, type ServerTimeouts } from './http/node-server-limits.ts';
 
 export interface RunningServer {
@@ -15,7 +20,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServerOptions extends Pick<AppDeps, 'rateLimit' | 'attemptLimits' | 'now' | 'pullLimit'> {
+export interface ServerOptions extends Pick<AppDeps, 'rateLimit' | 'attemptLimits' | 'now' | 'pullLimit' | 'officeCourse' | 'officeAttemptLimits'> {
   /** The course catalogue; by default the build's, read from `config.catalogueFile`. */
   catalogue?: Catalogue | undefined;
   /** Node's connection timeouts (DEFAULT_TIMEOUTS); tests shorten them. */
@@ -27,6 +32,8 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
   // Read before the database opens: without a course the server should stop, not half-start.
   const catalogue = options.catalogue ?? watchCatalogueFile(catalogueFileOf(config));
   const database = await openDatabase(config);
+  // Rollups a migration left to build need the course: built once, before the first request.
+  await buildPendingRollups(repositoriesOf(database), typeof catalogue === 'function' ? catalogue().catalogue : catalogue);
   const app = createApp({
     ...options,
     database,
@@ -35,6 +42,9 @@ export async function startServer(config: ServerConfig, options: ServerOptions =
     trustedProxies: config.trustedProxies,
     storageBudgetBytes: config.storageBudgetBytes,
     rateLimit: options.rateLimit ?? config.tokenRateLimit,
+    publicUrl: config.publicUrl,
+    // Beside the catalogue: the build writes both into its output folder.
+    officeCourse: options.officeCourse ?? watchOfficeCourseFile(join(dirname(catalogueFileOf(config)), OFFICE_COURSE_FILE)),
   });
   const server = serve({
     fetch: app.fetch,

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Catalogue } from '../../shared/catalogue.ts';
 import type { Repositories } from '../repositories/repositories.ts';
 import { DEFAULT_CODE_DAYS, issueDeviceCode, issueEnrolment, revokeTrainee } from '../services/enrolment-service.ts';
+import { OFFICE_USAGE, runOfficeCommand } from './officer-commands.ts';
 import { hasUnsafeCharacters, printable } from './printable.ts';
 import { formatLessonReport, lessonReports } from './progress-report.ts';
 
@@ -10,6 +11,8 @@ interface AdminDeps {
   now?: () => Date;
   /** The course, for the report ("sections 3/5", lessons in course order); read only when needed. */
   catalogue: () => Catalogue;
+  /** PUBLIC_URL, where officers open the dashboard; http://localhost:8080 unless set. */
+  publicUrl?: string | undefined;
 }
 
 /** A mistake in the command line itself: main prints it with the usage and exits 1. */
@@ -23,6 +26,7 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
   list                             trainees with unit, devices, events and last sync
   revoke <traineeId>               revoke the trainee and every device of theirs
   report                           per trainee: lessons, sections read, completion, best quiz
+${OFFICE_USAGE}
 A code works once, on one device, for ${DEFAULT_CODE_DAYS} days unless --expires says otherwise.`;
 
 const expires = { expires: { type: 'string' } } as const;
@@ -94,6 +98,9 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
       }
       return blocks.join('\n\n');
     }
+    case 'officer':
+    case 'rollups':
+      return runOfficeCommand(command, rest, { ...deps, now, publicUrl: deps.publicUrl ?? 'http://localhost:8080' }, (message) => new AdminUsageError(message));
     default:
       throw new AdminUsageError(command ? `Unknown command "${printable(command)}"` : 'No command given');
   }
