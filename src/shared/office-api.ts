@@ -12,8 +12,11 @@ import { apiIssueSchema } from './api-error.ts';
  */
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
+/** Half of a surrogate pair without its other half: no database stores it faithfully. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** True when `text` is one line of printable text. */
-export const isPrintableLine = (text: string): boolean => !UNSAFE_TEXT.test(text);
+export const isPrintableLine = (text: string): boolean => !UNSAFE_TEXT.test(text) && !LONE_SURROGATE.test(text);
 
 /** One line of printable text, NFC and trimmed, 1 to `max` characters. */
 export const textLine = (max: number) =>
