@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import { apiIssueSchema } from './api-error.ts';
+import { IMPORT_ROWS_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, type PlaceKind, placeKinds, UNIT_MAX } from './office-limits.ts';
+
+export { IMPORT_ROWS_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, type PlaceKind, placeKinds, UNIT_MAX };
 
 /*
  * The programme office's API (/api/v1/office/…): what the office's pages send and receive.
@@ -29,12 +32,6 @@ export const textLine = (max: number) =>
     ),
   );
 
-export const NAME_MAX = 120;
-export const UNIT_MAX = 160;
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
-/** Rows one CSV upload may enrol; a larger programme uploads several files. */
-export const IMPORT_ROWS_MAX = 1000;
 
 /** Ids the office names in paths and queries: cohorts, places, trainees. */
 export const officeIdSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an id'), z.maxLength(64));
@@ -113,6 +110,7 @@ export type FunnelRow = z.infer<typeof funnelRowSchema>;
 export const questionRowSchema = z.object({
   lessonId: z.string(),
   questionId: z.string(),
+  lessonTitle: z.nullable(bilingual),
   prompt: z.nullable(bilingual),
   /** Trainees who have answered it at least once. */
   firstAttempts: z.number(),
@@ -169,8 +167,6 @@ export const cohortInputSchema = z.object({ name: textLine(NAME_MAX), startsOn: 
 export type CohortInput = z.infer<typeof cohortInputSchema>;
 export type Cohort = CohortInput & { id: string; trainees: number };
 
-export const placeKinds = ['city', 'province', 'ministry'] as const;
-export type PlaceKind = (typeof placeKinds)[number];
 export const placeInputSchema = z.object({ kind: z.enum(placeKinds), vi: textLine(NAME_MAX), en: textLine(NAME_MAX) });
 export const placeUpdateSchema = z.object({ vi: z.optional(textLine(NAME_MAX)), en: z.optional(textLine(NAME_MAX)), retired: z.optional(z.boolean()) });
 export type Place = z.infer<typeof placeInputSchema> & { id: string; retired: boolean };

@@ -95,6 +95,7 @@ describe.each(testDatabases)('the dashboard on $name', (database) => {
     expect(rows[0]).toEqual({
       lessonId: 'digital-government',
       questionId: 'q-goal',
+      lessonTitle: { vi: 'Chính phủ số', en: 'Digital government' },
       prompt: { vi: 'Mục tiêu của Chính phủ số là gì?', en: 'What is the goal of digital government?' },
       firstAttempts: 3,
       rightFirstTime: 1 / 3,

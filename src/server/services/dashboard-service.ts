@@ -83,8 +83,9 @@ export async function questions(deps: DashboardDeps, filter: TraineeFilter): Pro
       const answers = counts.filter((c) => c.lessonId === lesson.id && c.questionId === question.id);
       const firstAttempts = answers.reduce((n, c) => n + c.trainees, 0);
       if (firstAttempts === 0) return [];
+      const lessonTitle = textsOf(texts, lesson.id)?.title ?? null;
       const text = textsOf(texts, lesson.id)?.questions.find((q) => q.id === question.id);
-      if (!text) return [{ lessonId: lesson.id, questionId: question.id, prompt: null, firstAttempts, rightFirstTime: null, mostChosenWrong: null }];
+      if (!text) return [{ lessonId: lesson.id, questionId: question.id, lessonTitle, prompt: null, firstAttempts, rightFirstTime: null, mostChosenWrong: null }];
       const right = answers.filter((a) => sameSet(a.options, text.correct)).reduce((n, c) => n + c.trainees, 0);
       const wrong = new Map<string, number>();
       for (const a of answers) for (const option of a.options) if (!text.correct.includes(option)) wrong.set(option, (wrong.get(option) ?? 0) + a.trainees);
@@ -95,6 +96,7 @@ export async function questions(deps: DashboardDeps, filter: TraineeFilter): Pro
       return [{
         lessonId: lesson.id,
         questionId: question.id,
+        lessonTitle,
         prompt: text.prompt,
         firstAttempts,
         rightFirstTime: right / firstAttempts,

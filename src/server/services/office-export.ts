@@ -51,11 +51,10 @@ export async function exportCsv(deps: DashboardDeps, table: ExportTable, filter:
     return toCsv(header, rows.map((r) => [r.title?.[lang] ?? r.lessonId, r.opened, r.allSectionsRead, r.quizPassed]));
   }
   if (table === 'questions') {
-    const titles = new Map((deps.officeCourse()?.lessons ?? []).map((l) => [l.id, l.title[lang]]));
     const rows = await questions(deps, filter);
     return toCsv(
       header,
-      rows.map((q) => [titles.get(q.lessonId) ?? q.lessonId, q.prompt?.[lang] ?? q.questionId, q.firstAttempts, percent(q.rightFirstTime), q.mostChosenWrong?.text?.[lang] ?? q.mostChosenWrong?.optionId ?? null, q.mostChosenWrong?.count ?? null]),
+      rows.map((q) => [q.lessonTitle?.[lang] ?? q.lessonId, q.prompt?.[lang] ?? q.questionId, q.firstAttempts, percent(q.rightFirstTime), q.mostChosenWrong?.text?.[lang] ?? q.mostChosenWrong?.optionId ?? null, q.mostChosenWrong?.count ?? null]),
     );
   }
   const places = new Map((await repositories.places.list()).map((p) => [p.id, p[lang]]));
