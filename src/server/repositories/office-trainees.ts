@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { TraineeRow } from '../../shared/office-api.ts';
+import type { DatabaseKind } from '../db/database.ts';
 import type { Tables } from '../db/tables.ts';
 import { type TraineeFilter, traineeMatches } from './trainee-filter.ts';
 
@@ -12,7 +13,10 @@ export interface DeviceRow {
 
 /** SQL for the office's view of trainees and their devices (the sync's own SQL is in trainees.ts). */
 export class OfficeTraineeRepository {
-  constructor(private readonly db: Kysely<Tables>) {}
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly kind: DatabaseKind,
+  ) {}
 
   /** The trainee's unit (what a unit officer's scope is checked against); undefined if unknown. */
   async unitOf(traineeId: string): Promise<string | undefined> {
@@ -31,7 +35,8 @@ export class OfficeTraineeRepository {
     const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const rows = await base
       .select(['t.id', 't.name', 't.unit', 't.place_id', 't.last_sync_at', 't.revoked_at', 't.created_at', 'r.lessons_completed', 'r.course_completed', 'r.last_activity_at'])
-      .orderBy('t.name')
+      // Code point order on both databases, so pages never overlap or skip (PostgreSQL's default collation varies).
+      .orderBy(this.kind === 'postgres' ? sql`t.name collate "C"` : sql`t.name`)
       .orderBy('t.id')
       .limit(page.limit)
       .offset(page.offset)

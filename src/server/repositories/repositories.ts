@@ -42,7 +42,7 @@ function over(db: Kysely<Tables>, kind: DatabaseKind, inTransaction = false): Re
     cohorts: new CohortRepository(db),
     rollups: new RollupRepository(db, kind),
     dashboard: new DashboardRepository(db),
-    officeTrainees: new OfficeTraineeRepository(db),
+    officeTrainees: new OfficeTraineeRepository(db, kind),
     // Inside a transaction, a step that wants one is already in it.
     transaction: (work) => (inTransaction ? work(repositories) : db.transaction().execute((trx) => work(over(trx, kind, true)))),
   };

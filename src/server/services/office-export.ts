@@ -43,7 +43,8 @@ export async function exportCsv(deps: DashboardDeps, table: ExportTable, filter:
   if (table === 'units' || table === 'places') {
     const places = new Map((await repositories.places.list()).map((p) => [p.id, p[lang]]));
     const label = (g: GroupRow) => (table === 'units' ? g.key : g.key === null ? null : (places.get(g.key) ?? g.key));
-    const rows = (await groups(deps, filter, table === 'units' ? 'unit' : 'place')).sort((a, b) => b.trainees - a.trainees);
+    const collator = new Intl.Collator(lang);
+    const rows = (await groups(deps, filter, table === 'units' ? 'unit' : 'place')).sort((a, b) => b.trainees - a.trainees || collator.compare(label(a) ?? '', label(b) ?? ''));
     return toCsv(header, rows.map((g) => [label(g), g.trainees, percent(g.completionRate), percent(g.averageScore), localTime(g.lastActivityAt)]));
   }
   if (table === 'funnel') {
@@ -67,5 +68,7 @@ export async function exportCsv(deps: DashboardDeps, table: ExportTable, filter:
     }
     if (page.rows.length < 1000) break;
   }
-  return toCsv(header, rows);
+  // In the reader's alphabet (Đ after D, Ư after U), which neither database's default order is.
+  const collator = new Intl.Collator(lang);
+  return toCsv(header, rows.sort((a, b) => collator.compare(String(a[1]), String(b[1])) || collator.compare(String(a[0]), String(b[0]))));
 }
