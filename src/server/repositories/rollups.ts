@@ -30,10 +30,10 @@ export class RollupRepository {
     }));
   }
 
-  /** Inserts or replaces lesson rows of one trainee. */
-  async saveLessonRows(traineeId: string, rows: LessonRollup[]): Promise<void> {
+  /** Inserts or replaces lesson rows (of one trainee in a sync, of many in a rebuild). */
+  async saveLessonRows(rows: Array<{ traineeId: string; row: LessonRollup }>): Promise<void> {
     for (const part of chunks(rows)) {
-      const values = part.map((r) => ({
+      const values = part.map(({ traineeId, row: r }) => ({
         trainee_id: traineeId,
         lesson_id: r.lessonId,
         sections: JSON.stringify(r.sections),
@@ -82,10 +82,10 @@ export class RollupRepository {
     return rows.map((r) => ({ lessonId: r.lesson_id, questionId: r.question_id, at: r.first_at, eventId: r.first_event, options: JSON.parse(r.first_options) as string[] }));
   }
 
-  /** Inserts or replaces first answers of one trainee. */
-  async saveFirstAnswers(traineeId: string, answers: FirstAnswer[]): Promise<void> {
+  /** Inserts or replaces first answers (of one trainee in a sync, of many in a rebuild). */
+  async saveFirstAnswers(answers: Array<{ traineeId: string; answer: FirstAnswer }>): Promise<void> {
     for (const part of chunks(answers)) {
-      const values = part.map((a) => ({
+      const values = part.map(({ traineeId, answer: a }) => ({
         trainee_id: traineeId,
         lesson_id: a.lessonId,
         question_id: a.questionId,

@@ -27,13 +27,13 @@ export async function updateRollups(repositories: Repositories, traineeId: strin
   // 2.
   const lessons = new Map((await rollups.lessonRows(traineeId)).map((r) => [r.lessonId, r]));
   const changed = foldLessons(lessons, events);
-  await rollups.saveLessonRows(traineeId, [...changed].map((id) => lessons.get(id)!));
+  await rollups.saveLessonRows([...changed].map((id) => ({ traineeId, row: lessons.get(id)! })));
   // 3.
   const quizLessons = [...new Set(events.filter((e) => e.type === 'quiz_answered').map((e) => e.lessonId))];
   if (quizLessons.length) {
     const firsts = new Map((await rollups.firstAnswers(traineeId, quizLessons)).map((a) => [keyOf(a), a]));
     const changedFirsts = foldFirstAnswers(firsts, events);
-    await rollups.saveFirstAnswers(traineeId, [...changedFirsts].map((k) => firsts.get(k)!));
+    await rollups.saveFirstAnswers([...changedFirsts].map((k) => ({ traineeId, answer: firsts.get(k)! })));
   }
   // 4.
   await rollups.saveSummaries([{ traineeId, summary: summarise(lessons.values(), courseOf(catalogue)) }]);
@@ -60,8 +60,9 @@ export async function rebuildRollups(repositories: Repositories, catalogue: Cata
       await rollups.forget(ids);
       const byTrainee = new Map<string, LearnerEvent[]>(ids.map((id) => [id, []]));
       for (const { traineeId, event } of await events.placedEventsOf(ids)) byTrainee.get(traineeId)!.push(withCurrentIds(catalogue, event));
-      const lessonRows: Array<[string, LessonRollup[]]> = [];
-      const answers: Array<[string, FirstAnswer[]]> = [];
+      // The whole page's rows in a few multi-row inserts, not a few per trainee.
+      const lessonRows: Array<{ traineeId: string; row: LessonRollup }> = [];
+      const answers: Array<{ traineeId: string; answer: FirstAnswer }> = [];
       const summaries = [];
       for (const [traineeId, list] of byTrainee) {
         if (list.length === 0) continue;
@@ -69,12 +70,12 @@ export async function rebuildRollups(repositories: Repositories, catalogue: Cata
         foldLessons(lessons, list);
         const firsts = new Map<string, FirstAnswer>();
         foldFirstAnswers(firsts, list);
-        lessonRows.push([traineeId, [...lessons.values()]]);
-        answers.push([traineeId, [...firsts.values()]]);
+        for (const row of lessons.values()) lessonRows.push({ traineeId, row });
+        for (const answer of firsts.values()) answers.push({ traineeId, answer });
         summaries.push({ traineeId, summary: summarise(lessons.values(), course) });
       }
-      for (const [traineeId, rows] of lessonRows) await rollups.saveLessonRows(traineeId, rows);
-      for (const [traineeId, rows] of answers) await rollups.saveFirstAnswers(traineeId, rows);
+      await rollups.saveLessonRows(lessonRows);
+      await rollups.saveFirstAnswers(answers);
       await rollups.saveSummaries(summaries);
     });
     done += ids.length;

@@ -40,6 +40,11 @@ export const officeRollupsMigration: Migration = {
       .addColumn('first_options', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('question_rollups_pk', ['trainee_id', 'lesson_id', 'question_id'])
       .execute();
+    // Covering indexes in the order the funnel and the difficult questions group by: those views
+    // read every row of their table (trainees × lessons, trainees × questions), and the index
+    // spares them a sort.
+    await db.schema.createIndex('lesson_rollups_funnel').on('lesson_rollups').columns(['lesson_id', 'sections_read', 'passed', 'trainee_id']).execute();
+    await db.schema.createIndex('question_rollups_answers').on('question_rollups').columns(['lesson_id', 'question_id', 'first_options', 'trainee_id']).execute();
     await db.schema
       .createTable('trainee_rollups')
       .addColumn('trainee_id', 'text', (c) => c.primaryKey().references('trainees.id'))
