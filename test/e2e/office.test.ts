@@ -31,6 +31,14 @@ describe('the programme office in Chromium', () => {
     await database?.close();
   });
 
+  it("is never precached for trainees: the service worker's list names no office file", async () => {
+    const worker = await (await fetch(`${baseUrl()}/sw.js`)).text();
+    const precached = [...worker.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
+    expect(precached.length).toBeGreaterThan(10);
+    expect(precached.filter((url) => /office/.test(url))).toEqual([]);
+    expect(await (await fetch(`${baseUrl()}/office/trainees/tr-anything`)).text()).toContain('/office/assets/');
+  });
+
   it('lets an officer set a password from the setup link, sign out and sign in again, with an HttpOnly, SameSite=Strict session cookie', async () => {
     const { page, context } = office;
     const { email } = await setUpAndSignIn(page, repositories);
