@@ -122,6 +122,12 @@ describe('the programme office in Chromium', () => {
     expect(await devices.getByRole('row').count()).toBe(2); // the header and the phone
     expect(await devices.getByRole('row').nth(1).textContent()).not.toContain('–');
     expect(await page.getByTestId('note-count').textContent()).toBe('0');
+    // The page's own tables download too, made in the page (UTF-8 with a BOM, like the server's).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Tải CSV: Tiến độ của/ }).click()]);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lessonRow = parseCsv(bytes.toString('utf8')).map((r) => r.fields).find((r) => r[0] === lesson.title.vi);
+    expect(lessonRow?.[4]).toBe('100'); // the best score, in percent
   });
 
   it('uploads a CSV of three trainees, naming a bad row first, then prints three sheets', async () => {

@@ -57,14 +57,14 @@ export function Cohorts() {
     { key: 'end', label: t('cohorts.endsOn'), value: (c) => c.endsOn, render: (c) => date(c.endsOn, lng) },
     { key: 'trainees', label: t('groups.trainees'), value: (c) => c.trainees, render: (c) => count(c.trainees, lng), numeric: true },
     ...(mayChange
-      ? [{ key: 'edit', label: t('common.change'), value: () => null, render: (c: Cohort) => <button type="button" aria-expanded={editing === c.id} onClick={() => setEditing(editing === c.id ? undefined : c.id)}>{t('cohorts.edit', { name: c.name })}</button> }]
+      ? [{ key: 'edit', label: t('common.change'), value: () => null, csv: false as const, render: (c: Cohort) => <button type="button" aria-expanded={editing === c.id} onClick={() => setEditing(editing === c.id ? undefined : c.id)}>{t('cohorts.edit', { name: c.name })}</button> }]
       : []),
   ];
   const editingCohort = cohorts.find((c) => c.id === editing);
   return (
     <>
       <PageTitle title={t('nav.cohorts')}>{t('nav.cohorts')}</PageTitle>
-      <DataTable caption={t('cohorts.caption')} columns={columns} rows={cohorts} rowKey={(c) => c.id} sort={{ key: 'start', descending: true }} empty={t('cohorts.none')} />
+      <DataTable caption={t('cohorts.caption')} columns={columns} rows={cohorts} rowKey={(c) => c.id} sort={{ key: 'start', descending: true }} empty={t('cohorts.none')} download="egov-learn-cohorts" />
       {editingCohort && (
         <section aria-labelledby="edit-cohort">
           <h2 id="edit-cohort">{t('cohorts.edit', { name: editingCohort.name })}</h2>

@@ -78,6 +78,7 @@ export function Lists() {
           key: 'actions',
           label: t('common.change'),
           value: () => null,
+          csv: false as const,
           render: (p: Place) => (
             <span class="row-actions">
               <button type="button" aria-expanded={editing === p.id} onClick={() => setEditing(editing === p.id ? undefined : p.id)}>
@@ -115,7 +116,7 @@ export function Lists() {
       ) : (
         <p class="hint">{t('common.programmeOnly')}</p>
       )}
-      <DataTable caption={t('lists.caption')} columns={columns} rows={places} rowKey={(p) => p.id} />
+      <DataTable caption={t('lists.caption')} columns={columns} rows={places} rowKey={(p) => p.id} download="egov-learn-lists" />
     </>
   );
 }

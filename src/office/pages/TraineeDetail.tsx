@@ -46,7 +46,7 @@ export function TraineeDetail({ id }: { id: string }) {
     { key: 'sections', label: t('detail.sections'), value: (l) => l.sectionsRead, render: (l) => (l.sectionsTotal ? `${l.sectionsRead}/${l.sectionsTotal}` : '–'), numeric: true },
     { key: 'completed', label: t('detail.completed'), value: (l) => t(l.completed ? 'common.yes' : 'common.no') },
     { key: 'attempts', label: t('detail.attempts'), value: (l) => l.attempts, numeric: true },
-    { key: 'best', label: t('detail.bestScore'), value: (l) => l.bestScore, render: (l) => percent(l.bestScore, lng), numeric: true },
+    { key: 'best', label: t('detail.bestScore'), value: (l) => l.bestScore, render: (l) => percent(l.bestScore, lng), csv: (l) => (l.bestScore === null ? null : Math.round(l.bestScore * 1000) / 10), numeric: true },
     { key: 'passed', label: t('detail.passed'), value: (l) => t(l.passed ? 'common.yes' : 'common.no') },
     { key: 'last', label: t('detail.lastActivity'), value: (l) => l.lastActivityAt, render: (l) => dateTime(l.lastActivityAt, lng) },
   ];
@@ -58,6 +58,7 @@ export function TraineeDetail({ id }: { id: string }) {
       key: 'state',
       label: t('detail.state'),
       value: (d) => d.revokedAt,
+      csv: (d) => d.revokedAt,
       render: (d) =>
         d.revokedAt ? (
           t('detail.revokedAt', { at: dateTime(d.revokedAt, lng) })
@@ -98,11 +99,11 @@ export function TraineeDetail({ id }: { id: string }) {
       {problem && <FailureMessage failure={problem} />}
       <section aria-labelledby="lessons-title">
         <h2 id="lessons-title">{t('detail.lessons')}</h2>
-        <DataTable caption={t('detail.lessonsCaption', { name: trainee.name })} columns={lessons} rows={data.lessons} rowKey={(l) => l.lessonId} empty={t('detail.noProgress')} />
+        <DataTable caption={t('detail.lessonsCaption', { name: trainee.name })} columns={lessons} rows={data.lessons} rowKey={(l) => l.lessonId} empty={t('detail.noProgress')} download={`egov-learn-${trainee.id}-lessons`} />
       </section>
       <section aria-labelledby="devices-title">
         <h2 id="devices-title">{t('detail.devices')}</h2>
-        <DataTable caption={t('detail.devicesCaption', { name: trainee.name })} columns={devices} rows={data.devices} rowKey={(d) => d.deviceId} empty={t('detail.noDevices')} />
+        <DataTable caption={t('detail.devicesCaption', { name: trainee.name })} columns={devices} rows={data.devices} rowKey={(d) => d.deviceId} empty={t('detail.noDevices')} download={`egov-learn-${trainee.id}-devices`} />
         {!trainee.revoked && (
           <p>
             <button type="button" class="primary" onClick={() => void newCode()}>

@@ -75,6 +75,8 @@ export async function signIn(repositories: Repositories, input: { email: string;
   const usable = account && !account.disabled && account.passwordHash !== null;
   const matches = await verifyPassword(input.password, usable ? account.passwordHash! : UNKNOWN_ACCOUNT_HASH);
   if (!usable || !matches) return undefined;
+  // Sessions idle past the timeout can no longer be used: a sign-in tidies them away.
+  await repositories.officers.forgetSessionsIdleSince(iso(input.now - SESSION_IDLE_MS));
   const session = newDeviceToken();
   await repositories.officers.addSession({ tokenHash: sha256(session), officerId: account.id, now: iso(input.now) });
   const officer: Officer = { id: account.id, email: account.email, name: account.name, unit: account.unit };
