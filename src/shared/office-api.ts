@@ -176,7 +176,7 @@ const cohortIds = z.array(officeIdSchema).check(z.maxLength(20));
 export const enrolTraineeSchema = z.object({
   name: textLine(NAME_MAX),
   unit: textLine(UNIT_MAX),
-  placeId: z.nullable(officeIdSchema),
+  placeId: officeIdSchema,
   cohortIds: z._default(cohortIds, []),
 });
 export type EnrolTraineeRequest = z.input<typeof enrolTraineeSchema>;

@@ -23,8 +23,7 @@ export function traineeRoutes(deps: OfficeDeps) {
     })
     .post('/trainees', async (c) => {
       const request = parseWith(enrolTraineeSchema, await readJson(c));
-      if (request.placeId === null) throw new HttpError(400, 'validation_failed', 'Choose a province, city or ministry', [{ path: ['placeId'], message: 'required' }]);
-      return c.json(await enrolOne(repositories, c.var.officer, { ...request, placeId: request.placeId }, new Date(now())), 201);
+      return c.json(await enrolOne(repositories, c.var.officer, request, new Date(now())), 201);
     })
     .post('/trainees/import', async (c) => {
       const request = parseWith(importRequestSchema, await readJson(c));
