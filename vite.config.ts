@@ -5,12 +5,15 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { appManifest } from './plugins/app-manifest.ts';
 import { lessonsPlugin } from './plugins/lessons/index.ts';
 import { navigationHints } from './plugins/navigation-hints.ts';
+import { officePlugin } from './plugins/office/index.ts';
 import { CATALOGUE_FILE } from './src/shared/catalogue.ts';
 import { NAVIGATION_HINTS_FILE } from './src/shared/navigation-hints.ts';
+import { OFFICE_COURSE_FILE } from './src/shared/office-course.ts';
 import pkg from './package.json' with { type: 'json' };
 
 // CONTENT_DIR: the same setting as the server's; the update browser test builds a next version from a changed copy.
-const lessons = lessonsPlugin(process.env.CONTENT_DIR ? { contentDir: process.env.CONTENT_DIR } : {});
+const contentDir = process.env.CONTENT_DIR;
+const lessons = lessonsPlugin(contentDir ? { contentDir } : {});
 const apiTarget = `http://localhost:${process.env.API_PORT ?? process.env.PORT ?? 8080}`;
 
 export default defineConfig({
@@ -23,6 +26,8 @@ export default defineConfig({
       englishStrings: 'src/app/i18n/strings-en.ts',
       courseIndex: () => lessons.api.courseIndex(),
     }),
+    // The programme office (office/index.html, src/office/): built beside the app, never precached.
+    officePlugin({ contentDir: contentDir ?? fileURLToPath(new URL('content', import.meta.url)) }),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: fileURLToPath(new URL('src/sw', import.meta.url)), // absolute: the bench floor builds from another root
@@ -32,7 +37,8 @@ export default defineConfig({
       manifest: appManifest,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
-        globIgnores: ['**/node_modules/**/*', NAVIGATION_HINTS_FILE, CATALOGUE_FILE], // the server's, not the phone's
+        // The server's files, and the programme office's pages: none of them is the phone's.
+        globIgnores: ['**/node_modules/**/*', NAVIGATION_HINTS_FILE, CATALOGUE_FILE, OFFICE_COURSE_FILE, 'office/**'],
       },
       devOptions: { enabled: false },
     }),

@@ -14,7 +14,8 @@ async function main(args: string[]): Promise<number> {
   const catalogue = () => watchCatalogueFile(catalogueFileOf(config))().catalogue;
   try {
     const signingKeyFile = signingKeyFileOf(config).file;
-    console.log(await runAdmin(args, { repositories: repositoriesOf(database), catalogue, signingKeyFile }));
+    const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+    console.log(await runAdmin(args, { repositories: repositoriesOf(database), catalogue, signingKeyFile, publicUrl }));
     return 0;
   } catch (e) {
     if (e instanceof AdminCheckFailed || e instanceof SigningKeyError) {

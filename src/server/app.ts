@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { Catalogue } from '../shared/catalogue.ts';
+import type { OfficeCourse } from '../shared/office-course.ts';
 import { type AttemptLimitOptions, AttemptLimits, DEFAULT_ATTEMPT_LIMITS } from './auth/attempt-limits.ts';
 import type { AuthDeps } from './auth/authenticate.ts';
 import { bearerToken } from './auth/bearer-token.ts';
@@ -14,9 +15,12 @@ import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions, rateLimit } fro
 import { securityHeaders } from './http/security-headers.ts';
 import { mountStaticApp } from './http/static-app.ts';
 import { repositoriesOf } from './repositories/repositories.ts';
+import { type CurrentOfficeCourse } from './course/office-course-file.ts';
 import { enrolRoutes } from './routes/enrol.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { officeRoutes } from './routes/office/index.ts';
+import { DEFAULT_OFFICE_LIMITS, type OfficeAttemptRules } from './routes/office/office-deps.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { type CertificateDeps, issueAfterSync } from './services/certificate-service.ts';
@@ -43,6 +47,12 @@ export interface AppDeps {
   now?: (() => number) | undefined;
   /** Events per pull page; SYNC_PULL_LIMIT unless a test wants short pages. */
   pullLimit?: number | undefined;
+  /** The course's titles, prompts and answer key for the office (the build's office-course.json); ids only without it. */
+  officeCourse?: OfficeCourse | CurrentOfficeCourse | undefined;
+  /** Failed office sign-ins per address and per account (DEFAULT_OFFICE_LIMITS). */
+  officeAttemptLimits?: OfficeAttemptRules | undefined;
+  /** PUBLIC_URL: the address officers use (setup links, and the Origin check behind a proxy). */
+  publicUrl?: string | undefined;
 }
 
 /** Builds the HTTP app without listening, so tests can call `app.request()` directly. */
@@ -83,6 +93,17 @@ export function createApp(deps: AppDeps) {
   }));
   api.route('/', meRoutes(auth));
   api.route('/', certificateRoutes(auth, certificates));
+  const officeCourse = deps.officeCourse;
+  api.route('/v1/office', officeRoutes({
+    repositories,
+    limits: new AttemptLimits(repositories.attempts, deps.officeAttemptLimits ?? DEFAULT_OFFICE_LIMITS, now),
+    addressOf: auth.addressOf,
+    now,
+    trustedProxies: deps.trustedProxies ?? 0,
+    publicUrl: deps.publicUrl,
+    catalogue: currentCatalogue,
+    officeCourse: typeof officeCourse === 'function' ? officeCourse : () => officeCourse,
+  }));
   api.notFound(onNotFound);
   app.route('/api', api);
 

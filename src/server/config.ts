@@ -24,6 +24,8 @@ export interface ServerConfig {
    * DEFAULT_SIGNING_KEY_FILE in dataDir, made at first start.
    */
   signingKeyFile?: string | undefined;
+  /** The address people use to reach the server (PUBLIC_URL), e.g. https://hoc.example.gov.vn: officers' setup links. */
+  publicUrl?: string | undefined;
 }
 
 /** Reads the server's configuration from environment variables, with the documented defaults. */
@@ -49,7 +51,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     storageBudgetBytes: budgetMb * 1024 * 1024,
     tokenRateLimit: { capacity: burst, refillPerSecond: perSecond },
     signingKeyFile: env.SIGNING_KEY_FILE ? resolve(env.SIGNING_KEY_FILE) : undefined,
+    publicUrl: publicUrlOf(env.PUBLIC_URL),
   };
+}
+
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_URL must be an http(s) address such as https://hoc.example.gov.vn, not "${value}"`);
+  return url.origin;
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -7,6 +7,8 @@ export const apiErrorCodes = [
   'validation_failed',
   'not_found',
   'unauthorized',
+  /** Signed in, but this officer may not see or change that (another unit's trainee, a foreign Origin). */
+  'forbidden',
   'payload_too_large',
   'unsupported_media_type',
   'headers_too_large',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { BenchResult } from './bench-result.ts';
 import { benchFirstLoad } from './first-load.ts';
 import { benchLighthouse } from './lighthouse.ts';
+import { benchOfficeDashboard } from './office-dashboard.ts';
 import { benchOfflineVisit } from './offline-visit.ts';
 import { benchPhoneSync } from './phone-sync.ts';
 import { benchSyncServer } from './sync-server.ts';
@@ -19,6 +20,10 @@ const benches: Array<[string, () => Promise<BenchResult[]>]> = [
   ['sync server on SQLite', () => benchSyncServer()],
   ...(process.env.DATABASE_URL
     ? [['sync server on PostgreSQL', () => benchSyncServer(process.env.DATABASE_URL)] as [string, () => Promise<BenchResult[]>]]
+    : []),
+  ['office dashboard on SQLite', () => benchOfficeDashboard()],
+  ...(process.env.DATABASE_URL
+    ? [['office dashboard on PostgreSQL', () => benchOfficeDashboard(process.env.DATABASE_URL)] as [string, () => Promise<BenchResult[]>]]
     : []),
 ];
 

@@ -3,6 +3,7 @@ import type { Catalogue } from '../../shared/catalogue.ts';
 import type { Repositories } from '../repositories/repositories.ts';
 import { DEFAULT_CODE_DAYS, issueDeviceCode, issueEnrolment, revokeTrainee } from '../services/enrolment-service.ts';
 import { certificateNote, certificatesByTrainee, listCertificates, revokeCertificate, rotateKeys, verifyFromCommandLine } from './certificate-commands.ts';
+import { OFFICE_USAGE, runOfficeCommand } from './officer-commands.ts';
 import { hasUnsafeCharacters, printable } from './printable.ts';
 import { formatLessonReport, lessonReports } from './progress-report.ts';
 
@@ -13,6 +14,8 @@ interface AdminDeps {
   catalogue: () => Catalogue;
   /** The signing key file (config.ts signingKeyFileOf), for verify and rotate-signing-key. */
   signingKeyFile?: string | undefined;
+  /** PUBLIC_URL, where officers open the dashboard; http://localhost:8080 unless set. */
+  publicUrl?: string | undefined;
 }
 
 /** A mistake in the command line itself: main prints it with the usage and exits 1. */
@@ -32,6 +35,7 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command>
                                    revoke one completion record (the reason stays in the register)
   verify <file|record|link>        check a completion record (or its /verify#… link) as the verify page does
   rotate-signing-key               a new key signs records from now on; old public keys stay published
+${OFFICE_USAGE}
 A code works once, on one device, for ${DEFAULT_CODE_DAYS} days unless --expires says otherwise.`;
 
 const expires = { expires: { type: 'string' } } as const;
@@ -127,6 +131,9 @@ export async function runAdmin(args: string[], deps: AdminDeps): Promise<string>
       parse(rest, {});
       return rotateKeys(keyFileOf(deps), now());
     }
+    case 'officer':
+    case 'rollups':
+      return runOfficeCommand(command, rest, { ...deps, now, publicUrl: deps.publicUrl ?? 'http://localhost:8080' }, (message) => new AdminUsageError(message));
     default:
       throw new AdminUsageError(command ? `Unknown command "${printable(command)}"` : 'No command given');
   }

@@ -25,7 +25,9 @@ export const DEFAULT_ATTEMPT_LIMITS: AttemptLimitOptions = {
   auth: { perAddress: { max: 30, windowMs: TEN_MINUTES }, global: { max: 5000, windowMs: TEN_MINUTES } },
 };
 
-type Kind = keyof AttemptLimitOptions;
+/** Limits per kind of attempt: the device API's (AttemptLimitOptions) or the office's sign-in. */
+export type AttemptRules<K extends string> = Record<K, { perAddress: AttemptRule; global: AttemptRule }>;
+
 const MAX_BLOCKED = 10_000;
 
 /**
@@ -33,17 +35,17 @@ const MAX_BLOCKED = 10_000;
  * process also remembers the addresses it has seen go over, so a blocked address costs it no
  * query. A window's counters are forgotten once it ends.
  */
-export class AttemptLimits {
+export class AttemptLimits<Kind extends string = keyof AttemptLimitOptions> {
   private readonly blocked = new Map<string, number>();
   private readonly longestWindow: number;
   private lastForgot = 0;
 
   constructor(
     private readonly counters: AttemptCounterRepository,
-    private readonly options: AttemptLimitOptions,
+    private readonly options: AttemptRules<Kind>,
     private readonly now: () => number,
   ) {
-    this.longestWindow = Math.max(...Object.values(options).flatMap((k) => [k.perAddress.windowMs, k.global.windowMs]));
+    this.longestWindow = Math.max(...Object.values<AttemptRules<Kind>[Kind]>(options).flatMap((k) => [k.perAddress.windowMs, k.global.windowMs]));
   }
 
   /** Seconds this address must wait before its next attempt of this kind; 0 when it may go on. */
@@ -84,7 +86,8 @@ export class AttemptLimits {
     // A counter that started a whole longest window ago has ended, whatever its rule.
     if (now - this.lastForgot > 60_000) {
       this.lastForgot = now;
-      await this.counters.forgetBefore(now - this.longestWindow);
+      // Only this instance's kinds: another (the office's sign-in limits) may keep longer windows.
+      await this.counters.forgetBefore(now - this.longestWindow, Object.keys(this.options));
     }
     const start = this.windowStart(rule);
     return { count: await this.counters.increment(key, start), windowEnd: start + rule.windowMs };

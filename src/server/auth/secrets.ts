@@ -28,3 +28,8 @@ export function newTraineeId(): string {
   for (let i = 0; i < 8; i++) id += alphabet[randomInt(alphabet.length)];
   return id;
 }
+
+/** A random id for the office's rows, e.g. "co-7kq2m9xh" for a cohort, "of-…" for an officer. */
+export function newOfficeId(prefix: 'co' | 'of' | 'pl'): string {
+  return newTraineeId().replace(/^tr/, prefix);
+}

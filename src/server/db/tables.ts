@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { OfficeTables } from './office-tables.ts';
 
 /** ISO-8601 UTC text, e.g. "2025-03-01T08:00:00.000Z". */
 type IsoTime = string;
@@ -12,6 +13,8 @@ export interface TraineesTable {
   last_sync_at: IsoTime | null;
   /** Bytes of event payloads stored (0007): what the storage budget counts. */
   stored_bytes: ColumnType<number | string, number | undefined, number | string>;
+  /** The trainee's province, centrally run city or ministry (places.id, 0011); null when not given. */
+  place_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EnrolmentCodesTable {
@@ -83,7 +86,7 @@ export interface CertificatesTable {
 }
 
 /** The database's tables as Kysely sees them; one interface per table, added by migrations. */
-export interface Tables {
+export interface Tables extends OfficeTables {
   trainees: TraineesTable;
   enrolment_codes: EnrolmentCodesTable;
   devices: DevicesTable;

@@ -10,7 +10,8 @@ import { loadNavigationHints } from './navigation-hints.ts';
  * and the service worker must be checked every time or a new version would never arrive.
  */
 function cacheControlFor(urlPath: string, file: string): string {
-  if (isHashedFile(urlPath)) return 'public, max-age=31536000, immutable';
+  // The office's build keeps its hashed files under /office/assets/ (plugins/office-build.ts).
+  if (isHashedFile(urlPath) || isHashedFile(urlPath.replace(/^\/office\//, '/'))) return 'public, max-age=31536000, immutable';
   // By the file served, not the address: a deep link is answered with index.html.
   if (/(index\.html|sw\.js|manifest\.webmanifest|registerSW\.js)$/.test(file)) return 'no-cache';
   return 'public, max-age=3600';
@@ -29,7 +30,10 @@ export function mountStaticApp(app: Hono, root: string) {
   };
   const linkFor = loadNavigationHints(root);
   const isPage = (path: string) => !path.startsWith('/api/') && !/\.\w+$/.test(path);
+  // The programme office is its own page, never the trainee app's shell: /office and its deep links.
+  const isOfficePage = (path: string) => /^\/office(\/|$)/.test(path) && isPage(path);
   app.get('*', async (c, next) => {
+    if (isOfficePage(c.req.path)) return serveStatic({ root, path: 'office/index.html', onFound })(c, next);
     if (isPage(c.req.path)) {
       const link = linkFor(c.req.path, c.req.header('Accept-Language'));
       if (link) c.header('Link', link);

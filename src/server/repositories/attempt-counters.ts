@@ -37,8 +37,12 @@ export class AttemptCounterRepository {
       .execute();
   }
 
-  /** Forgets counters of windows that have ended. */
-  async forgetBefore(windowStart: number): Promise<void> {
-    await this.db.deleteFrom('attempt_counters').where('window_start', '<', windowStart).execute();
+  /** Forgets counters of windows that have ended; only those of these kinds ("enrol:…") when given. */
+  async forgetBefore(windowStart: number, kinds?: readonly string[]): Promise<void> {
+    await this.db
+      .deleteFrom('attempt_counters')
+      .where('window_start', '<', windowStart)
+      .$if(kinds !== undefined, (q) => q.where((eb) => eb.or(kinds!.map((kind) => eb('key', 'like', `${kind}:%`)))))
+      .execute();
   }
 }

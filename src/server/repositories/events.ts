@@ -116,6 +116,20 @@ export class EventRepository {
       .execute();
     return rows.map(toLearnerEvent);
   }
+
+  /** The placed (unflagged) events of these trainees, as merged, each trainee's in server order: what the rollups are built from. */
+  async placedEventsOf(traineeIds: string[]): Promise<Array<{ traineeId: string; event: LearnerEvent }>> {
+    if (traineeIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('trainee_id', 'in', traineeIds)
+      .where('flag', 'is', null)
+      .orderBy('trainee_id')
+      .orderBy('seq')
+      .execute();
+    return rows.map((row) => ({ traineeId: row.trainee_id, event: toLearnerEvent(row) }));
+  }
 }
 
 function toLearnerEvent(row: Selectable<EventsTable>): LearnerEvent {

@@ -19,7 +19,8 @@ interface CodeRequest {
 // Hash the normalised form, the same one enrolmentCodeSchema gives the enrol request.
 const codeHashOf = (code: string) => sha256(enrolmentCodeSchema.parse(code));
 
-function newCode(traineeId: string, { now, expiresInDays = DEFAULT_CODE_DAYS }: CodeRequest) {
+/** A new one-time code for the trainee, and the row that stores its hash. */
+export function newCode(traineeId: string, { now, expiresInDays = DEFAULT_CODE_DAYS }: CodeRequest) {
   const code = newEnrolmentCode();
   const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS).toISOString();
   return { code, row: { traineeId, codeHash: codeHashOf(code), now: now.toISOString(), expiresAt } };

@@ -8,6 +8,7 @@ import type { Repositories } from '../repositories/repositories.ts';
 import type { AuthenticatedDevice } from '../repositories/trainees.ts';
 import { clampStamps, isTooFarAhead } from '../sync/clamp-stamps.ts';
 import { placeEvent } from '../sync/place-event.ts';
+import { updateRollups } from './rollup-service.ts';
 import { type PushedEvent, readPushedEvents } from '../sync/read-pushed-events.ts';
 import { sameEvent } from '../sync/same-event.ts';
 
@@ -43,7 +44,8 @@ export const DEFAULT_STORAGE_BUDGET_BYTES = 20 * 1024 * 1024;
  * 6. stamps more than a day ahead are clamped (restamped) after the device's newest stored stamp;
  * 7. the rest is inserted: an event the course has no place for is stored with a flag, synced to
  *    the trainee's other devices and left out of reports; an id the insert skips was stored
- *    already (a retry, or another trainee's) and is settled as in 4;
+ *    already (a retry, or another trainee's) and is settled as in 4; the placed events just
+ *    stored are folded into the office's rollups (rollup-service.ts);
  * 8. pull this trainee's events from other devices after the cursor, a page at a time; the new
  *    cursor is the last event sent or, with nothing more to pull, the trainee's newest (this
  *    device's own included), so the next pull starts after everything seen so far;
@@ -62,7 +64,8 @@ export async function syncDevice(deps: SyncDeps, device: AuthenticatedDevice, re
   const { pushed, refused } = readPushedEvents(request.events, device.deviceId);
   const course = deps.catalogue();
   // 3.
-  const outcome = await deps.repositories.transaction(async ({ trainees, events }) => {
+  const outcome = await deps.repositories.transaction(async (tx) => {
+    const { trainees, events } = tx;
     const { storedBytes } = await trainees.markSynced(device, receivedAt);
     const accepted = new Set<string>();
     const restamped: RestampedEvent[] = [];
@@ -106,6 +109,9 @@ export async function syncDevice(deps: SyncDeps, device: AuthenticatedDevice, re
       if (at) restamped.push({ id: p.event.id, at });
     }
     await trainees.addStoredBytes(traineeId, sum(fitting.filter((p) => inserted.has(p.event.id)).map(bytesOf)));
+    // The office's rollups, from the placed events just stored, in this same transaction.
+    const placed = rows.filter((r) => r.flag === null && inserted.has(r.event.id)).map((r) => ({ ...r.event, at: r.at }));
+    await updateRollups(tx, traineeId, placed, course.catalogue);
     // 8.
     const pullLimit = deps.pullLimit ?? SYNC_PULL_LIMIT;
     const rowsAfter = await events.after({ traineeId, excludingDevice: device.deviceId, cursor: request.cursor, limit: pullLimit + 1 });

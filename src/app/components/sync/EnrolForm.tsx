@@ -8,7 +8,18 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import './sync.css';
 
 /**
- * The one-time enrolment code, entered while online. Offline, the button says it is waiting for
+ * The code an enrolment sheet's QR code brings (`/enrol#code=…`), in the fragment so that it never
+ * reaches a server log. Read once, then dropped from the address, so it stays in neither the
+ * history nor a bookmark; the trainee still confirms with the button.
+ */
+function codeFromAddress(): string {
+  const code = new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
+  if (code) history.replaceState(history.state, '', location.pathname + location.search);
+  return code;
+}
+
+/**
+ * The one-time enrolment code, entered while online (or filled in from the sheet's QR code). Offline, the button says it is waiting for
  * a connection instead of failing; a refused code gets a message from its error code, and focus
  * moves to it. Right after the first enrolment the app asks to keep its data, saying why.
  */
@@ -16,7 +27,7 @@ export function EnrolForm() {
   const { t } = useTranslation();
   const online = useOnline();
   const trainee = useEnrolment();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(codeFromAddress);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<EnrolError | null>(null);
   const [justEnrolled, setJustEnrolled] = useState(false);

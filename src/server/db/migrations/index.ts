@@ -9,6 +9,10 @@ import { storedBytesMigration } from './0007-stored-bytes.ts';
 import { codeExpiryMigration } from './0008-code-expiry.ts';
 import { attemptCountersMigration } from './0009-attempt-counters.ts';
 import { certificatesMigration } from './0020-certificates.ts';
+import { officeOfficersMigration } from './0010-office-officers.ts';
+import { officePlacesMigration } from './0011-office-places.ts';
+import { officeCohortsMigration } from './0012-office-cohorts.ts';
+import { officeRollupsMigration } from './0013-office-rollups.ts';
 
 /**
  * Every migration the server knows, in order. A shipped migration is never edited: a change is
@@ -26,4 +30,8 @@ export const migrations: Record<string, Migration> = {
   '0008-code-expiry': codeExpiryMigration,
   '0009-attempt-counters': attemptCountersMigration,
   '0020-certificates': certificatesMigration,
+  '0010-office-officers': officeOfficersMigration,
+  '0011-office-places': officePlacesMigration,
+  '0012-office-cohorts': officeCohortsMigration,
+  '0013-office-rollups': officeRollupsMigration,
 };
