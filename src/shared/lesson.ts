@@ -22,7 +22,6 @@ export const quizOptionSchema = z.object({
   en: textSchema,
   correct: z._default(z.boolean(), false),
 });
-export type QuizOption = z.infer<typeof quizOptionSchema>;
 
 export const quizQuestionSchema = z.object({
   id: courseIdSchema,
@@ -78,7 +77,6 @@ export const sourceSchema = z.object({
   title: textSchema,
   published: z.optional(z.iso.date()),
 });
-export type Source = z.infer<typeof sourceSchema>;
 
 /** One top-level block (paragraph, list, quote) in both languages: sanitised HTML. */
 export const blockPairSchema = z.object({ vi: z.string(), en: z.string() });

@@ -59,7 +59,6 @@ export const signInRequestSchema = z.object({
   email: z.pipe(z.string().check(z.maxLength(254)), z.transform((s: string) => s.trim().toLowerCase())),
   password: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX)),
 });
-export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 /** POST /setup: the one-time link's token (from the link's fragment) and the new password. */
 export const setupRequestSchema = z.object({
@@ -71,7 +70,6 @@ export const sessionResponseSchema = z.object({ officer: officerSchema });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
-export type BilingualText = z.infer<typeof bilingual>;
 
 export const overviewSchema = z.object({
   enrolled: z.number(),
@@ -179,7 +177,6 @@ export const enrolTraineeSchema = z.object({
   placeId: officeIdSchema,
   cohortIds: z._default(cohortIds, []),
 });
-export type EnrolTraineeRequest = z.input<typeof enrolTraineeSchema>;
 
 export const traineeUpdateSchema = z.object({
   name: z.optional(textLine(NAME_MAX)),
@@ -209,7 +206,9 @@ export type RowProblem = (typeof rowProblemCodes)[number];
 export const importIssueSchema = z.extend(apiIssueSchema, { code: z.enum(rowProblemCodes) });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 
-export const codeResponseSchema = z.object({ code: z.string(), expiresAt: z.string() });
+const codeResponseSchema = z.object({ code: z.string(), expiresAt: z.string() });
+/** A new one-time enrolment code for a trainee's next device. */
+export type CodeResponse = z.infer<typeof codeResponseSchema>;
 
 /** Tables the office can download as CSV. */
 export const exportTables = ['units', 'places', 'funnel', 'questions', 'trainees'] as const;

@@ -30,7 +30,6 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
  * - budget_exceeded: storing it would take the trainee past their storage budget.
  */
 export const refusalCodes = ['invalid_event', 'not_own_event', 'id_conflict', 'budget_exceeded'] as const;
-export type RefusalCode = (typeof refusalCodes)[number];
 
 export const refusedEventSchema = z.object({
   /** The event's id when it has a readable one. */

@@ -1,11 +1,28 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { type Database, openDatabase } from '../../src/server/db/database.ts';
+import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 export const baseUrl = () => inject('baseUrl');
 
 function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+}
+
+/**
+ * The suite's server database, opened beside the running server (SQLite WAL allows it) before the
+ * calling file's own hooks: to issue codes as `npm run admin` would and to see what was stored.
+ */
+export function useServerRepositories(): () => Repositories {
+  let database: Database | undefined;
+  let repositories: Repositories | undefined;
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: inject('dataDir') });
+    repositories = repositoriesOf(database);
+  });
+  afterAll(() => database?.close());
+  return () => repositories!;
 }
 
 /**

@@ -2,14 +2,12 @@ import { join } from 'node:path';
 import { toSvgPath } from 'lean-qr/extras/svg';
 import { correction, generate } from 'lean-qr/nano';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { firstLoadFiles } from '../bench/first-load.ts';
 import { seriousViolations } from './axe.ts';
-import { readStore, reloadOffline, useChromium, waitForServiceWorker } from './browser.ts';
+import { readStore, reloadOffline, useChromium, useServerRepositories, waitForServiceWorker } from './browser.ts';
 import { answerFinal } from './screens.ts';
 
 const course = compileCourse(join(import.meta.dirname, '../../content'));
@@ -66,18 +64,10 @@ const verdict = (page: Page) => page.getByTestId('verify-result').getAttribute('
 
 describe('the certificate in Chromium', () => {
   const chromium = useChromium();
-  let database: Database;
-  let repository: Repositories;
-  beforeAll(async () => {
-    database = await openDatabase({ dataDir: inject('dataDir') });
-    repository = repositoriesOf(database);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const repository = useServerRepositories();
 
   it('is issued after the sync that completes the course, shows in Me and offline, verifies in a fresh browser, and prints on one A4 page', async () => {
-    const { code } = await issueEnrolment(repository, { name: 'Nguyễn Thị Hồng Nhung', unit: 'Sở Thông tin và Truyền thông tỉnh Lào Cai', now: new Date() });
+    const { code } = await issueEnrolment(repository(), { name: 'Nguyễn Thị Hồng Nhung', unit: 'Sở Thông tin và Truyền thông tỉnh Lào Cai', now: new Date() });
     const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await waitForServiceWorker(page);
@@ -157,7 +147,7 @@ describe('the certificate in Chromium', () => {
     expect(await inspector.page.getByTestId('verify-name').count()).toBe(0);
 
     // Revoked by the programme office: invalid online, with whose it was.
-    await repository.certificates.revoke(kept.id, 'test', new Date().toISOString());
+    await repository().certificates.revoke(kept.id, 'test', new Date().toISOString());
     await inspector.page.goto(verifyUrl);
     await expect.poll(() => verdict(inspector.page), { timeout: 10_000 }).toBe('invalid');
     expect(await inspector.page.locator('.verify-reason').textContent()).toContain('đã thu hồi giấy chứng nhận này');
@@ -169,7 +159,7 @@ describe('the certificate in Chromium', () => {
   it('prints a certificate with the longest name and unit a record allows on one page, without cutting it', async () => {
     const name = `Nguyễn ${'Thị Hồng Nhung '.repeat(12)}`.slice(0, 200).trim();
     const unit = `Trung tâm Công nghệ thông tin và Truyền thông, ${'Sở Thông tin và Truyền thông tỉnh Bà Rịa - Vũng Tàu, '.repeat(4)}`.slice(0, 200).trim();
-    const { code } = await issueEnrolment(repository, { name, unit, now: new Date() });
+    const { code } = await issueEnrolment(repository(), { name, unit, now: new Date() });
     const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await enrolWith(page, code);

@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
+import { describe, expect, it } from 'vitest';
 import { issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { FINAL_ASSESSMENT_ID } from '../../src/shared/lesson.ts';
-import { readStore, reloadOffline, syncStatus, useChromium, waitForServiceWorker } from './browser.ts';
+import { readStore, reloadOffline, syncStatus, useChromium, useServerRepositories, waitForServiceWorker } from './browser.ts';
 import { answerFinal, finalPool } from './screens.ts';
 
 async function enrolWith(page: Page, code: string) {
@@ -26,19 +24,10 @@ const screenState = (page: Page) =>
 
 describe('the final assessment in Chromium', () => {
   const chromium = useChromium();
-  let database: Database;
-  let repository: Repositories;
-  beforeAll(async () => {
-    // The suite's server database, opened beside the server, to issue a code and see what it stored.
-    database = await openDatabase({ dataDir: inject('dataDir') });
-    repository = repositoriesOf(database);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const repository = useServerRepositories();
 
   it('is taken and passed offline, kept through an offline reload, and synced once when back online', async () => {
-    const { trainee, code } = await issueEnrolment(repository, { name: 'Trần Thu Hà', unit: 'Sở Khoa học và Công nghệ Huế', now: new Date() });
+    const { trainee, code } = await issueEnrolment(repository(), { name: 'Trần Thu Hà', unit: 'Sở Khoa học và Công nghệ Huế', now: new Date() });
     const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     // Opened once: the worker has precached the course, the final assessment's pool included.
@@ -66,18 +55,18 @@ describe('the final assessment in Chromium', () => {
     await expect.poll(() => kept.textContent()).toContain('Điểm cao nhất 100% · 1 lần làm bài');
     expect(await kept.textContent()).toContain('Đạt');
     await expect.poll(() => syncStatus(page)).toBe('Ngoại tuyến: 1 thay đổi sẽ đồng bộ khi có mạng');
-    expect(await repository.events.eventsOf(trainee.id)).toEqual([]);
+    expect(await repository().events.eventsOf(trainee.id)).toEqual([]);
 
     await goOnline();
     await expect.poll(() => syncStatus(page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc \d\d:\d\d$/);
     // Stored once, as the phone recorded it, and counted (not flagged as an unknown lesson).
-    const stored = await repository.events.eventsOf(trainee.id, { flagged: false });
+    const stored = await repository().events.eventsOf(trainee.id, { flagged: false });
     expect(stored).toHaveLength(1);
     expect(attempt).toMatchObject(stored[0]!); // the phone's row also says whether it synced
     // Syncing again stores nothing twice.
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await expect.poll(() => page.locator('.sync-now').textContent()).toContain('Đã đồng bộ xong.');
-    expect(await repository.events.eventsOf(trainee.id)).toEqual(stored);
+    expect(await repository().events.eventsOf(trainee.id)).toEqual(stored);
     expect(await readStore(page, 'outbox')).toEqual([]);
     await context.close();
   });

@@ -1,27 +1,19 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { enrolOne } from '../../src/server/services/office-enrolment-service.ts';
 import { seriousViolations } from './axe.ts';
-import { useChromium } from './browser.ts';
+import { useChromium, useServerRepositories } from './browser.ts';
 import { desktop, newOfficer, setUpAndSignIn } from './office-pages.ts';
 
 const sizes = [desktop, { viewport: { width: 360, height: 740 } }] as const;
 
 describe('the programme office meets WCAG 2.2 AA (axe-core)', () => {
   const chromium = useChromium();
-  let database: Database;
-  let repositories: Repositories;
+  const repositories = useServerRepositories();
   let traineeId = '';
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: inject('dataDir') });
-    repositories = repositoriesOf(database);
     const officer = { id: 'of-axe', email: 'axe@mst.gov.vn', name: 'Axe', unit: null };
-    traineeId = (await enrolOne(repositories, officer, { name: 'Hồ Thị Thu Trang', unit: 'Sở KH&CN Cần Thơ', placeId: 'can-tho', cohortIds: [] }, new Date())).trainee.id;
-  });
-  afterAll(async () => {
-    await database?.close();
+    traineeId = (await enrolOne(repositories(), officer, { name: 'Hồ Thị Thu Trang', unit: 'Sở KH&CN Cần Thơ', placeId: 'can-tho', cohortIds: [] }, new Date())).trainee.id;
   });
 
   /** Every office screen, opened in turn by its address, with something on it. */
@@ -54,11 +46,11 @@ describe('the programme office meets WCAG 2.2 AA (axe-core)', () => {
         await page.goto('/office');
         await page.getByRole('heading', { level: 1 }).waitFor();
         await check('sign-in');
-        await page.goto(`/office/setup#token=${(await newOfficer(repositories)).token}`);
+        await page.goto(`/office/setup#token=${(await newOfficer(repositories())).token}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await check('setup');
         // An English browser gets the office in English from the start.
-        await setUpAndSignIn(page, repositories, lang);
+        await setUpAndSignIn(page, repositories(), lang);
         for (const [name, open] of screens) {
           await open(page);
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
@@ -72,7 +64,7 @@ describe('the programme office meets WCAG 2.2 AA (axe-core)', () => {
 
   it('makes each column header a button that says, and announces, how the table is sorted', async () => {
     const { context, page } = await chromium.phone('vi-VN', desktop);
-    await setUpAndSignIn(page, repositories);
+    await setUpAndSignIn(page, repositories());
     await page.goto('/office/units');
     const header = page.getByRole('columnheader', { name: /Học viên/ });
     expect(await header.getAttribute('aria-sort')).toBe('descending');

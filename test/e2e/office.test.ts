@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import { correction, generate } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { parseCsv } from '../../src/shared/csv.ts';
-import { baseUrl, passQuiz, useChromium } from './browser.ts';
+import { baseUrl, passQuiz, useChromium, useServerRepositories } from './browser.ts';
 import { desktop, expectFigure, OFFICE_PASSWORD, printedPages, setUpAndSignIn } from './office-pages.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
@@ -16,19 +14,12 @@ const COHORT = 'Khóa chuyên gia tháng 12/2026';
 
 describe('the programme office in Chromium', () => {
   const chromium = useChromium();
-  let database: Database;
-  let repositories: Repositories;
+  const repositories = useServerRepositories();
   let office: { context: BrowserContext; page: Page };
   let phone: { context: BrowserContext; page: Page };
   let code = '';
   beforeAll(async () => {
-    // The suite's server database, opened beside it (SQLite WAL), as `npm run admin` would.
-    database = await openDatabase({ dataDir: inject('dataDir') });
-    repositories = repositoriesOf(database);
     office = await chromium.phone('vi-VN', desktop);
-  });
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("is never precached for trainees: the service worker's list names no office file", async () => {
@@ -41,7 +32,7 @@ describe('the programme office in Chromium', () => {
 
   it('lets an officer set a password from the setup link, sign out and sign in again, with an HttpOnly, SameSite=Strict session cookie', async () => {
     const { page, context } = office;
-    const { email } = await setUpAndSignIn(page, repositories);
+    const { email } = await setUpAndSignIn(page, repositories());
     expect(page.url()).toBe(`${baseUrl()}/office`); // the token left the address
     const [cookie] = await context.cookies();
     expect(cookie).toMatchObject({ name: 'egov_office', httpOnly: true, sameSite: 'Strict', path: '/api/v1/office' });
@@ -100,13 +91,13 @@ describe('the programme office in Chromium', () => {
   });
 
   it("shows the phone's study on the overview and the trainee's page once it syncs", async () => {
-    const [trainee] = (await repositories.officeTrainees.list({ scopeUnit: null }, { q: 'Mai Phương', offset: 0, limit: 5 })).rows;
+    const [trainee] = (await repositories().officeTrainees.list({ scopeUnit: null }, { q: 'Mai Phương', offset: 0, limit: 5 })).rows;
     await phone.page.goto(`/lessons/${lesson.id}`);
     await passQuiz(phone.page, lesson);
-    await expect.poll(async () => (await repositories.events.eventsOf(trainee!.id)).some((e) => e.type === 'quiz_answered'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => (await repositories().events.eventsOf(trainee!.id)).some((e) => e.type === 'quiz_answered'), { timeout: 20_000 }).toBe(true);
 
     const { page } = office;
-    const cohortId = (await repositories.cohorts.list({ scopeUnit: null })).find((c) => c.name === COHORT)!.id;
+    const cohortId = (await repositories().cohorts.list({ scopeUnit: null })).find((c) => c.name === COHORT)!.id;
     await page.goto(`/office?cohort=${cohortId}`);
     await expectFigure(page, 'enrolled', 1);
     await expectFigure(page, 'activeLast7Days', 1);

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import { enrolWith, passQuiz, readStore, reloadOffline, scrollSectionIntoView, syncStatus, useChromium, waitForServiceWorker } from './browser.ts';
+import { enrolWith, passQuiz, readStore, reloadOffline, scrollSectionIntoView, syncStatus, useChromium, useServerRepositories, waitForServiceWorker } from './browser.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
 
@@ -13,20 +11,10 @@ const status = (page: Page) => syncStatus(page);
 
 describe('sync in Chromium', () => {
   const chromium = useChromium();
-  let database: Database;
-  let repository: Repositories;
-  beforeAll(async () => {
-    // The suite's server database, opened beside the server (SQLite WAL allows it), to issue
-    // codes as the admin command would and to look at what the server stored.
-    database = await openDatabase({ dataDir: inject('dataDir') });
-    repository = repositoriesOf(database);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const repository = useServerRepositories();
 
   it('keeps offline study through a reload, syncs it exactly once, and shows it on a second device', async () => {
-    const { trainee, code } = await issueEnrolment(repository, { name: 'Võ Minh Tâm', unit: 'Sở TT&TT Cần Thơ', now: new Date() });
+    const { trainee, code } = await issueEnrolment(repository(), { name: 'Võ Minh Tâm', unit: 'Sở TT&TT Cần Thơ', now: new Date() });
     const { context, page } = await chromium.phone('vi-VN');
     await page.goto('/');
     await waitForServiceWorker(page);
@@ -50,17 +38,17 @@ describe('sync in Chromium', () => {
     expect(offline.length).toBeGreaterThanOrEqual(3);
     expect((await readStore(page, 'outbox')).map((e) => e.id).sort()).toEqual(offline.map((e) => e.id).sort());
     await expect.poll(() => status(page)).toBe(`Ngoại tuyến: ${offline.length} thay đổi sẽ đồng bộ khi có mạng`);
-    expect(await repository.events.eventsOf(trainee.id)).toEqual([]);
+    expect(await repository().events.eventsOf(trainee.id)).toEqual([]);
 
     await goOnline();
     await expect.poll(() => status(page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc \d\d:\d\d$/);
-    const stored = await repository.events.eventsOf(trainee.id);
+    const stored = await repository().events.eventsOf(trainee.id);
     expect(stored.map((e) => e.id).sort()).toEqual(offline.map((e) => e.id).sort());
 
     const second = await chromium.phone('vi-VN');
     const laptop = second.page;
     await laptop.goto('/');
-    await enrolWith(laptop, (await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() }))!.code);
+    await enrolWith(laptop, (await issueDeviceCode(repository(), { traineeId: trainee.id, now: new Date() }))!.code);
     await expect.poll(() => status(laptop), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc/);
     expect(await readStore(laptop, 'progress')).toEqual(await readStore(page, 'progress'));
     await laptop.goto(`/lessons/${lesson.id}`);

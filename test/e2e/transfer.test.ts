@@ -2,12 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../plugins/lessons/compile-course.ts';
-import { openDatabase, type Database } from '../../src/server/db/database.ts';
-import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import { enrolWith, passQuiz, readStore, syncStatus, useChromium, waitForServiceWorker } from './browser.ts';
+import { enrolWith, passQuiz, readStore, syncStatus, useChromium, useServerRepositories, waitForServiceWorker } from './browser.ts';
 
 const lesson = compileCourse(join(import.meta.dirname, '../../content')).lessons[0]!;
 const folder = mkdtempSync(join(tmpdir(), 'egov-learn-transfer-'));
@@ -38,18 +36,10 @@ const visible = (rows: Array<Record<string, unknown>>) => rows.map(({ clocks: _,
 
 describe('carrying progress to another phone by file, in Chromium', () => {
   const chromium = useChromium();
-  let database: Database;
-  let repository: Repositories;
-  beforeAll(async () => {
-    database = await openDatabase({ dataDir: inject('dataDir') });
-    repository = repositoriesOf(database);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const repository = useServerRepositories();
 
   it('moves offline study to a fresh phone, which syncs it; the server holds each step once, and nothing counts twice', async () => {
-    const { trainee, code } = await issueEnrolment(repository, { name: 'Đặng Quốc Bảo', unit: 'Sở TT&TT Lào Cai', now: new Date() });
+    const { trainee, code } = await issueEnrolment(repository(), { name: 'Đặng Quốc Bảo', unit: 'Sở TT&TT Lào Cai', now: new Date() });
 
     // Phone A: enrolled, part of its study synced, then a week offline.
     const a = await chromium.phone('vi-VN');
@@ -59,7 +49,7 @@ describe('carrying progress to another phone by file, in Chromium', () => {
     await a.page.goto(`/lessons/${lesson.id}`);
     await a.page.getByRole('button', { name: `Đánh dấu phần “${lesson.sections[1]!.title.vi}”` }).click();
     await expect.poll(() => syncStatus(a.page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc/);
-    expect(await repository.events.eventsOf(trainee.id)).toHaveLength(1);
+    expect(await repository().events.eventsOf(trainee.id)).toHaveLength(1);
 
     await a.context.setOffline(true);
     await a.page.goto(`/lessons/${lesson.id}`);
@@ -91,9 +81,9 @@ describe('carrying progress to another phone by file, in Chromium', () => {
     expect(await importInto(b.page, fileA)).toBe('Không có gì mới: mọi bước học trong tệp đã có trên máy này.');
     expect(await readStore(b.page, 'events')).toHaveLength(onA.length);
 
-    await enrolWith(b.page, (await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() }))!.code);
+    await enrolWith(b.page, (await issueDeviceCode(repository(), { traineeId: trainee.id, now: new Date() }))!.code);
     await expect.poll(() => syncStatus(b.page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc/);
-    const stored = await repository.events.eventsOf(trainee.id);
+    const stored = await repository().events.eventsOf(trainee.id);
     expect(ids(stored as unknown as Array<Record<string, unknown>>)).toEqual(ids(onA)); // each step once
 
     // A comes back online and pushes the same steps: the server already holds them, once, and
@@ -102,7 +92,7 @@ describe('carrying progress to another phone by file, in Chromium', () => {
     await expect.poll(() => syncStatus(a.page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc/);
     expect(await readStore(a.page, 'outbox')).toEqual([]);
     expect(await readStore(a.page, 'held')).toEqual([]);
-    expect(ids((await repository.events.eventsOf(trainee.id)) as unknown as Array<Record<string, unknown>>)).toEqual(ids(onA));
+    expect(ids((await repository().events.eventsOf(trainee.id)) as unknown as Array<Record<string, unknown>>)).toEqual(ids(onA));
     expect(visible(await readStore(a.page, 'progress'))).toEqual(visible(await readStore(b.page, 'progress')));
     await a.context.close();
     await b.context.close();
@@ -140,7 +130,7 @@ describe('carrying progress to another phone by file, in Chromium', () => {
     }
 
     // Another trainee's file, on a phone enrolled for someone else.
-    const { code } = await issueEnrolment(repository, { name: 'Lý Thu Trang', unit: 'Sở TT&TT Sơn La', now: new Date() });
+    const { code } = await issueEnrolment(repository(), { name: 'Lý Thu Trang', unit: 'Sở TT&TT Sơn La', now: new Date() });
     await enrolWith(fresh.page, code);
     const other = join(folder, 'other-trainee.json');
     writeFileSync(other, JSON.stringify({ ...JSON.parse(good), trainee: { id: 'someone-else', name: 'Người khác', unit: 'Đơn vị khác' } }));

@@ -44,6 +44,23 @@ export function PageTitle({ children, title }: { children: ComponentChildren; ti
   );
 }
 
+/** The frame of the pages before sign-in (sign-in, setup): the brand, the language, one narrow column. */
+export function SignedOutPage({ title, children }: { title: string; children: ComponentChildren }) {
+  const { t } = useT();
+  return (
+    <>
+      <header class="office-header">
+        <p class="brand">{t('app.name')}</p>
+        <LanguageSwitch />
+      </header>
+      <main id="main" class="narrow">
+        <PageTitle title={title}>{title}</PageTitle>
+        {children}
+      </main>
+    </>
+  );
+}
+
 /** Header, the views' navigation (keeping the filters), and the page. */
 export function Layout({ children }: { children: ComponentChildren }) {
   const { t } = useT();

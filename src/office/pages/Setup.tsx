@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Officer, SessionResponse } from '../../shared/office-api.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../shared/office-limits.ts';
-import { api, ApiFailure } from '../api.ts';
-import { LanguageSwitch, PageTitle } from '../components/Layout.tsx';
+import { api } from '../api.ts';
+import { SignedOutPage } from '../components/Layout.tsx';
+import { FormProblem, refusalText } from '../components/Status.tsx';
 import { useT } from '../i18n.ts';
 
 /**
@@ -28,45 +29,33 @@ export function Setup({ onDone }: { onDone: (officer: Officer) => void }) {
       onDone(officer);
       route('/office', true);
     } catch (failure) {
-      const code = failure instanceof ApiFailure ? failure.code : 'internal';
-      setProblem(t(code === 'unauthorized' ? 'setup.linkUsed' : `errors.${code}`, { defaultValue: t('errors.internal') }));
+      setProblem(refusalText(t, failure, 'setup.linkUsed'));
       setBusy(false);
     }
   };
   return (
-    <>
-      <header class="office-header">
-        <p class="brand">{t('app.name')}</p>
-        <LanguageSwitch />
-      </header>
-      <main id="main" class="narrow">
-        <PageTitle title={t('setup.title')}>{t('setup.title')}</PageTitle>
-        {!token ? (
-          <p class="failure" role="alert">
-            {t('setup.noToken')}
-          </p>
-        ) : (
-          <form class="stack" onSubmit={submit}>
-            <p id="password-rule">{t('setup.rule', { min: PASSWORD_MIN })}</p>
-            <div class="field">
-              <label for="new-password">{t('setup.password')}</label>
-              <input id="new-password" type="password" autocomplete="new-password" required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} aria-describedby="password-rule" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-            </div>
-            <div class="field">
-              <label for="password-again">{t('setup.again')}</label>
-              <input id="password-again" type="password" autocomplete="new-password" required value={again} onInput={(e) => setAgain(e.currentTarget.value)} />
-            </div>
-            {problem && (
-              <p class="failure" role="alert">
-                {problem}
-              </p>
-            )}
-            <button type="submit" class="primary" disabled={busy}>
-              {t('setup.submit')}
-            </button>
-          </form>
-        )}
-      </main>
-    </>
+    <SignedOutPage title={t('setup.title')}>
+      {!token ? (
+        <p class="failure" role="alert">
+          {t('setup.noToken')}
+        </p>
+      ) : (
+        <form class="stack" onSubmit={submit}>
+          <p id="password-rule">{t('setup.rule', { min: PASSWORD_MIN })}</p>
+          <div class="field">
+            <label for="new-password">{t('setup.password')}</label>
+            <input id="new-password" type="password" autocomplete="new-password" required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} aria-describedby="password-rule" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="password-again">{t('setup.again')}</label>
+            <input id="password-again" type="password" autocomplete="new-password" required value={again} onInput={(e) => setAgain(e.currentTarget.value)} />
+          </div>
+          <FormProblem problem={problem} />
+          <button type="submit" class="primary" disabled={busy}>
+            {t('setup.submit')}
+          </button>
+        </form>
+      )}
+    </SignedOutPage>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { TraineeDetail as Detail } from '../../shared/office-api.ts';
+import type { CodeResponse, TraineeDetail as Detail } from '../../shared/office-api.ts';
 import { api, ApiFailure } from '../api.ts';
 import { type Column, DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/Layout.tsx';
@@ -37,7 +37,7 @@ export function TraineeDetail({ id }: { id: string }) {
   };
   const newCode = () =>
     act(async () => {
-      const issued = await api<{ code: string; expiresAt: string }>('POST', `/trainees/${encodeURIComponent(id)}/codes`, {});
+      const issued = await api<CodeResponse>('POST', `/trainees/${encodeURIComponent(id)}/codes`, {});
       holdForSheets([{ trainee: { id: trainee.id, name: trainee.name, unit: trainee.unit, placeId: trainee.placeId }, ...issued }]);
       route('/office/sheets');
     });
