@@ -79,6 +79,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page on a busy 2-core machine can take seconds to show what a poll waits for; the
+          // default 1 s made waits for real conditions fail under load.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
