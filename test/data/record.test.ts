@@ -22,7 +22,7 @@ describe('recording an event', () => {
     const event = await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
     expect(event.deviceId).toBe(await getMeta(db, 'deviceId'));
     expect(await db.events.toArray()).toEqual([event]);
-    expect(await db.outbox.toArray()).toEqual([event]);
+    expect(await db.pending.toArray()).toEqual([event]);
     expect((await db.progress.get('intro'))?.sectionsRead).toEqual(['s-1']);
     expect(await getMeta(db, 'hlc')).toBe(event.at);
   });
@@ -112,7 +112,7 @@ describe('the verbs', () => {
     expect(status().unsaved).toBe(2);
     db.events.hook('creating').unsubscribe(full);
     await saveNote('intro', 'second');
-    const events = await db.outbox.orderBy('at').toArray();
+    const events = await db.pending.orderBy(':id').toArray();
     expect(events.map((e) => e.payload)).toEqual([{ sectionId: 's-1' }, { text: 'first' }, { text: 'second' }]);
     expect((await db.progress.get('intro'))?.note).toBe('second');
     expect(status()).toMatchObject({ storageError: null, unsaved: 0 });

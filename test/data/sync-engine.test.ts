@@ -146,7 +146,7 @@ describe('the sync engine against the real server', () => {
       await read(store);
       await store.outbox.record({ type: 'lesson_completed', lessonId: 'digital-government', payload: {} });
       await vi.waitFor(async () => expect(await repository.events.eventsOf(trainee.id)).toHaveLength(2), { timeout: 3000 });
-      await vi.waitFor(async () => expect(await store.db.outbox.count()).toBe(0));
+      await vi.waitFor(async () => expect(await store.db.pending.count()).toBe(0));
     } finally {
       stop();
     }

@@ -56,7 +56,7 @@ describe('database upgrades', () => {
       expect(await getMeta(db, 'token')).toBe('a-token-of-twenty-two-chars');
       expect(await getMeta(db, 'cursor')).toBe(42);
       // The outbox: the unsynced events, oldest first.
-      const outbox = await db.outbox.orderBy('at').toArray();
+      const outbox = await db.pending.orderBy(':id').toArray();
       expect(outbox.map((e) => e.id)).toEqual([events[3]!.id, events[2]!.id, events[1]!.id]);
       // The rebuilt row is the fold of the events, clocks included, so later LWW merges work.
       expect(await db.progress.get('intro')).toEqual(foldEvents(events).intro);

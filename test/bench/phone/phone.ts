@@ -57,7 +57,7 @@ const phoneBench = {
     };
     const engine = new SyncEngine({ store, fetch: timedFetch });
     const start = performance.now();
-    while ((await db.outbox.count()) > 0) {
+    while ((await db.pending.count()) > 0) {
       const run = await engine.syncNow();
       if (run.kind !== 'synced' && run.kind !== 'busy') throw new Error(`sync failed: ${JSON.stringify(run)}`);
     }
