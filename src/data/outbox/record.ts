@@ -50,7 +50,8 @@ export async function record(db: LearnDb, input: EventInput, options: RecordOpti
 /**
  * The usual case, in one round of requests: the stamp and the new row are computed from what
  * this tab last wrote, the writes go out together with reads of the HLC, the clock offset and the
- * row, and the transaction is aborted (nothing stored) when those differ from the guess. So the
+ * row (issued first, so they see the store before these writes), and the transaction is aborted
+ * (nothing stored) when those differ from the guess. So the
  * guess is checked against the committed store in the same transaction, whatever another tab, a
  * sync or an import did meanwhile. Resolves with undefined when there is no guess yet.
  */
@@ -65,19 +66,19 @@ async function recordOnGuess(db: LearnDb, input: EventInput, id: string, deviceI
   const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
   const next = applyEvent(before, placed(db, stamped));
   await db.transaction('rw', [db.events, db.pending, db.progress, db.meta], async () => {
-    const check = Promise.all([db.meta.bulkGet(['hlc', 'clockOffset']), db.progress.get(row)]);
-    const writes = Promise.all([
+    // One wave: the checks and the writes together. A failed check throws, which aborts the
+    // transaction and takes the writes back.
+    const [[hlcRow, offsetRow], stored] = await Promise.all([
+      db.meta.bulkGet(['hlc', 'clockOffset']),
+      db.progress.get(row),
       db.events.add(stamped),
       db.pending.add(stamped),
       // A section read again or a bookmark set twice changes nothing: no row to rewrite.
       next !== before ? db.progress.put(next) : undefined,
       setMeta(db, 'hlc', at),
     ]);
-    writes.catch(() => {}); // rejected by the abort below; the StaleGuess is what is reported
-    const [[hlcRow, offsetRow], stored] = await check;
     const same = hlcRow?.value === last && ((offsetRow?.value as number | undefined) ?? 0) === offset && JSON.stringify(stored) === JSON.stringify(before);
     if (!same) throw new StaleGuess();
-    await writes;
   });
   guess.hlc = at;
   guess.rows.set(row, next);

@@ -1,10 +1,10 @@
 import type { LearnerEvent } from '../../shared/events.ts';
 import type { SyncResponse } from '../../shared/sync-api.ts';
 import { unsyncedEvents } from '../outbox/unsynced.ts';
-import { pendingKey, setMeta, type LearnDb, type PendingKey } from '../store/learn-db.ts';
+import { getMeta, pendingKey, setMeta, type LearnDb, type PendingKey } from '../store/learn-db.ts';
 import { foldIntoRows } from '../store/progress-rows.ts';
 import { holdBack, refusedEvents } from './held-back.ts';
-import { applyReplyClock } from './restamp.ts';
+import { aheadOf, applyReplyClock } from './restamp.ts';
 
 /** The request a reply answers: the events it pushed, and when it left and came back (phone time). */
 export interface SentBatch {
@@ -38,45 +38,58 @@ export async function applySyncReply(
 ): Promise<AppliedReply> {
   return db.transaction('rw', [db.events, db.pending, db.held, db.progress, db.meta], async () => {
     const held = refusedEvents(sent.events, reply.refused, sent.receivedAt);
-    // Reads that do not depend on the outbox go out alongside its update: one wait, not three.
-    const [known] = await Promise.all([
+    const answered = new Set([...reply.accepted, ...held.map((h) => h.id)]);
+    const pushedUpTo = sent.events.at(-1)?.at;
+    // Every read goes out at once, with the writes that need none of them: one wait, not six.
+    // The outbox's rows are read before the answered ones go, so those are left out by id.
+    const [known, inRange, ahead, hlc, next] = await Promise.all([
       reply.events.length ? (db.events.where('id').anyOf(reply.events.map((e) => e.id)).primaryKeys() as Promise<string[]>) : [],
-      takeAnswered(db, sent.events, new Set([...reply.accepted, ...held.map((h) => h.id)])),
+      answeredRange(db, sent.events, answered).primaryKeys() as Promise<PendingKey[]>,
+      aheadOf(db, reply.serverTime),
+      getMeta(db, 'hlc'),
+      nextBatch > 0 ? unsyncedEvents(db, pushedUpTo).limit(nextBatch).toArray() : [],
       holdBack(db, held),
+      setMeta(db, 'cursor', reply.cursor),
     ]);
-    const { shifted, hlc } = await applyReplyClock(db, reply, sent);
+    await takeAnswered(db, sent.events, answered, inRange);
+    const clock = await applyReplyClock(db, reply, sent, { ahead: ahead.filter((e) => !answered.has(e.id)), hlc });
 
     const seen = new Set(known);
     // A reply never repeats an id, but a Set costs nothing and keeps bulkAdd from failing if it did.
     const fresh = reply.events.filter((e) => !seen.has(e.id) && Boolean(seen.add(e.id)));
-    const writes: Array<Promise<unknown>> = [setMeta(db, 'cursor', reply.cursor)];
     if (fresh.length) {
-      writes.push(db.events.bulkAdd(fresh), foldIntoRows(db, fresh));
       const newest = fresh.reduce((max, e) => (e.at > max ? e.at : max), fresh[0]!.at);
-      // The HLC receive rule: our next stamp must sort after everything we have seen.
-      if (!hlc || newest > hlc) writes.push(setMeta(db, 'hlc', newest));
+      await Promise.all([
+        db.events.bulkAdd(fresh),
+        foldIntoRows(db, fresh),
+        // The HLC receive rule: our next stamp must sort after everything we have seen.
+        !clock.hlc || newest > clock.hlc ? setMeta(db, 'hlc', newest) : undefined,
+      ]);
     }
-    // Pushed events are the oldest; those restamped back in time sort before them: read from the start.
-    const after = shifted > 0 ? undefined : sent.events.at(-1)?.at;
-    const [next] = await Promise.all([nextBatch > 0 ? unsyncedEvents(db, after).limit(nextBatch).toArray() : [], ...writes]);
-    return { shifted, next };
+    // Events restamped back in time sort before what was pushed: read from the oldest again.
+    if (clock.shifted > 0 && nextBatch > 0) return { shifted: clock.shifted, next: await unsyncedEvents(db).limit(nextBatch).toArray() };
+    return { shifted: clock.shifted, next: next.filter((e) => !answered.has(e.id)) };
   });
+}
+
+/** The outbox's keys from the first to the last pushed event the server answered for. */
+function answeredRange(db: LearnDb, sent: readonly LearnerEvent[], answered: ReadonlySet<string>) {
+  const keys = sent.filter((e) => answered.has(e.id)).map(pendingKey).sort(compareKeys);
+  // No key is in an empty range: [max, min] would be refused, so an empty set of keys reads nothing.
+  return keys.length ? db.pending.where(':id').between(keys[0]!, keys.at(-1)!, true, true) : db.pending.where(':id').anyOf([]);
 }
 
 /**
  * Deletes from the outbox the pushed events the server answered for (accepted or refused), and
- * nothing else. A batch is one range of the outbox's keys; when every row in that range was
- * answered for, as usual, it goes with one range delete, else row by row.
+ * nothing else. A batch is one range of the outbox's keys (`inRange` holds that range's keys as
+ * read in this transaction); when every row in it was answered for, as usual, it goes with one
+ * range delete, else row by row: an event recorded late (a retry keeps its time) or imported
+ * may have landed inside the range.
  */
-async function takeAnswered(db: LearnDb, sent: readonly LearnerEvent[], answered: ReadonlySet<string>): Promise<void> {
-  const keys = sent.filter((e) => answered.has(e.id)).map(pendingKey);
-  if (keys.length === 0) return;
-  const sorted = keys.sort(compareKeys);
-  const range = db.pending.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true);
-  // An event recorded late (a retry keeps its time) or imported may have landed inside the range.
-  const inRange = (await range.primaryKeys()) as PendingKey[];
-  if (inRange.every(([, id]) => answered.has(id))) await range.delete();
-  else await db.pending.bulkDelete(keys);
+async function takeAnswered(db: LearnDb, sent: readonly LearnerEvent[], answered: ReadonlySet<string>, inRange: readonly PendingKey[]): Promise<void> {
+  if (inRange.length === 0) return;
+  if (inRange.every(([, id]) => answered.has(id))) await answeredRange(db, sent, answered).delete();
+  else await db.pending.bulkDelete(inRange.filter(([, id]) => answered.has(id)));
 }
 
 const compareKeys = (a: PendingKey, b: PendingKey) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);

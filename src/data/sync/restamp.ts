@@ -1,10 +1,21 @@
 import { formatHlc, parseHlc, type Hlc } from '../../shared/hlc.ts';
 import type { SyncResponse } from '../../shared/sync-api.ts';
 import { unsyncedEvents } from '../outbox/unsynced.ts';
-import { getMeta, pendingKey, setMeta, type LearnDb } from '../store/learn-db.ts';
+import { pendingKey, setMeta, type LearnDb } from '../store/learn-db.ts';
 import { refoldLessons } from '../store/progress-rows.ts';
 import type { SentBatch } from './apply-reply.ts';
 import { AHEAD_SLACK_MS, broughtBackHlc, clockOffset, shiftedStamps } from './clock.ts';
+
+/** What applyReplyClock reads first; the caller sends these reads out with its own. */
+export interface ClockReads {
+  /** The outbox's events stamped past the server's time plus slack, except those the reply answered for. */
+  ahead: Array<{ id: string; at: Hlc }>;
+  /** The device's HLC. */
+  hlc: Hlc | undefined;
+}
+
+/** The outbox's events stamped past `serverTime` plus the slack: those that may have run ahead. */
+export const aheadOf = (db: LearnDb, serverTime: number) => unsyncedEvents(db, formatHlc(serverTime + AHEAD_SLACK_MS, 99_999)).toArray();
 
 /**
  * Puts what a sync reply says about time into the store, inside the caller's transaction:
@@ -21,21 +32,17 @@ export async function applyReplyClock(
   db: LearnDb,
   reply: Pick<SyncResponse, 'accepted' | 'restamped' | 'serverTime'>,
   sent: SentBatch,
+  { ahead, hlc }: ClockReads,
 ): Promise<{ shifted: number; hlc: Hlc | undefined }> {
   const offset = clockOffset(sent.sentAt, sent.receivedAt, reply.serverTime);
   const serverNow = reply.serverTime;
-  const [, ahead, hlc] = await Promise.all([
-    setMeta(db, 'clockOffset', offset),
-    unsyncedEvents(db, formatHlc(serverNow + AHEAD_SLACK_MS, 99_999)).toArray(),
-    getMeta(db, 'hlc'),
-  ]);
   const shifted = offset < 0 ? shiftedStamps(ahead, offset, serverNow, newestHeldByServer(reply, sent)) : [];
   const moves = [...reply.restamped, ...shifted];
   if (moves.length > 0) await move(db, moves, new Set(shifted.map((s) => s.id)));
   // Only a clock that ran ahead needs the newest stamp still waiting (one more read).
-  if (!hlc || parseHlc(hlc).wall <= serverNow + AHEAD_SLACK_MS) return { shifted: shifted.length, hlc };
-  const back = broughtBackHlc(hlc, serverNow, (await db.pending.orderBy(':id').last())?.at);
-  if (back && back !== hlc) await setMeta(db, 'hlc', back);
+  const ranAhead = hlc !== undefined && parseHlc(hlc).wall > serverNow + AHEAD_SLACK_MS;
+  const back = ranAhead ? broughtBackHlc(hlc, serverNow, (await db.pending.orderBy(':id').last())?.at) : hlc;
+  await Promise.all([setMeta(db, 'clockOffset', offset), back && back !== hlc ? setMeta(db, 'hlc', back) : undefined]);
   return { shifted: shifted.length, hlc: back };
 }
 
