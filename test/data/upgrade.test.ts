@@ -65,4 +65,24 @@ describe('database upgrades', () => {
       await db.delete();
     }
   });
+
+  it('opening a version 3 database moves its outbox to the store keyed by stamp, oldest first', async () => {
+    const v3 = new Dexie(`${name}-v3`);
+    defineSchema(v3, 3);
+    const waiting = [4, 2, 3].map((n) => event(n, 0, { type: 'section_read', payload: { sectionId: `s-${n}` } })).map(({ synced: _, ...e }) => e);
+    await v3.table('events').bulkAdd(waiting);
+    await v3.table('outbox').bulkAdd(waiting);
+    v3.close();
+
+    const db = new LearnDb(`${name}-v3`);
+    try {
+      await db.open();
+      expect(db.verno).toBe(LATEST_VERSION);
+      expect(db.tables.map((t) => t.name)).not.toContain('outbox');
+      expect((await db.pending.toArray()).map((e) => e.id)).toEqual([waiting[0]!.id, waiting[2]!.id, waiting[1]!.id]);
+      expect(await db.pending.toArray()).toEqual([...waiting].sort((a, b) => (a.at < b.at ? -1 : 1)));
+    } finally {
+      await db.delete();
+    }
+  });
 });
