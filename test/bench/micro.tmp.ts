@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
+import { createServer } from 'node:http';
+const srv = createServer((_, res) => { res.setHeader('content-type', 'text/html'); res.end('<!doctype html><title>x</title>'); }).listen(0);
+const port = (srv.address() as any).port;
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const page = await browser.newPage();
+await page.goto(`http://localhost:${port}/`);
+const body = (await import('node:fs')).readFileSync('/tmp/micro-body.js','utf8');
+const out: Record<string, number> = await page.evaluate(`(async () => {${body}})()`);
+console.log(JSON.stringify(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v)]))));
+await browser.close(); srv.close();
