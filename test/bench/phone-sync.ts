@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueEnrolment } from '../../src/server/services/enrolment-service.ts';
@@ -11,25 +12,67 @@ import { benchServer } from './bench-server.ts';
 
 const EVENTS = 10_000;
 const RECORDS = 300;
+const ROUNDS = 3;
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const median = (xs: number[]) => percentile(xs, 0.5);
 
-/** Phone side in Chromium: syncing 10,000 queued events (time, bytes) and the cost of record(). */
+interface Figures {
+  syncMs: number[];
+  httpMs: number[];
+  rounds: number;
+  jsonBytes: number;
+  wireBytes: number;
+  recordP50: number[];
+  recordP95: number[];
+  bareP50: number[];
+  bareP95: number[];
+}
+
+/**
+ * Phone side in Chromium: syncing 10,000 queued events (time, the part of it in HTTP, bytes) and
+ * the cost of record() beside a bare Dexie add; medians of ROUNDS rounds. With
+ * BENCH_BASELINE=<git revision>, the same page built from that revision's source is measured in
+ * the same run, the two taking turns, so a change is judged against its own before on a machine
+ * whose timings drift.
+ */
 export async function benchPhoneSync(): Promise<BenchResult[]> {
   const outDir = resolve('dist-phone');
   await build({ configFile: resolve('vite.config.ts'), root: resolve('test/bench/phone'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+  const baseline = process.env.BENCH_BASELINE;
+  if (baseline) {
+    // The revision's src/ and bench page under .tmp/ (node_modules are found from there), built
+    // into dist-phone/baseline/ so that both pages are on one server.
+    const dir = resolve('.tmp', `baseline-${baseline.replace(/[^\w.-]/g, '_')}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    execSync(`git archive ${baseline} src test/bench/phone | tar -x -C ${dir}`);
+    await build({ configFile: resolve('vite.config.ts'), root: join(dir, 'test/bench/phone'), base: '/baseline/', build: { outDir: join(outDir, 'baseline'), emptyOutDir: true }, logLevel: 'warn' });
+  }
   const server = await benchServer(outDir);
   const lesson = catalogueSchema.parse(JSON.parse(readFileSync(join(outDir, CATALOGUE_FILE), 'utf8'))).lessons[0]!;
-  const { code } = await issueEnrolment(repositoriesOf(server.database), { name: 'Bench', unit: 'Bench', now: new Date() });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const pages = { now: '/', ...(baseline ? { before: '/baseline/index.html' } : {}) } as Record<string, string>;
+  const figures: Record<string, Figures> = Object.fromEntries(
+    Object.keys(pages).map((k) => [k, { syncMs: [], httpMs: [], rounds: 0, jsonBytes: 0, wireBytes: 0, recordP50: [], recordP95: [], bareP50: [], bareP95: [] }]),
+  );
   try {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [which, path] of Object.entries(pages)) await measure(browser, `${server.url}${path}`, figures[which]!);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  async function measure(b: Browser, url: string, f: Figures) {
     // Each measurement in a fresh browser context (its own IndexedDB store). Run after the
     // record() timings in the same context, whose two extra databases the app never has, the
     // sync took 15-20 s instead of 9-10 s; why exactly is Chromium's business (one LevelDB
     // store per origin), but it is no cost of the sync itself.
     const openPage = async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}/`);
+      const page = await b.newPage();
+      await page.goto(url);
       await page.waitForFunction(() => 'phoneBench' in window);
       return page;
     };
@@ -39,7 +82,12 @@ export async function benchPhoneSync(): Promise<BenchResult[]> {
       [RECORDS, lesson.id, lesson.sections] as const,
     );
     await recordPage.context().close();
+    f.recordP50.push(percentile(times.recordMs, 0.5));
+    f.recordP95.push(percentile(times.recordMs, 0.95));
+    f.bareP50.push(percentile(times.bareMs, 0.5));
+    f.bareP95.push(percentile(times.bareMs, 0.95));
 
+    const { code } = await issueEnrolment(repositoriesOf(server.database), { name: 'Bench', unit: 'Bench', now: new Date() });
     const page = await openPage();
     let wireBytes = 0;
     page.on('requestfinished', async (request) => {
@@ -51,28 +99,35 @@ export async function benchPhoneSync(): Promise<BenchResult[]> {
       ([n, id, sections, c]) => (window as any).phoneBench.syncQueued(n, id, sections, c),
       [EVENTS, lesson.id, lesson.sections, code] as const,
     );
-    return [
-      { group: 'phone sync (Chromium)', name: `sync ${EVENTS.toLocaleString('en')} queued events over loopback (${sync.rounds} rounds)`, value: sync.ms, unit: 'ms' },
-      // The rest of the time is the phone's own: reading the outbox, deleting acknowledged rows.
-      withRatio({
-        group: 'phone sync (Chromium)',
-        name: 'of that, in HTTP round trips (server included)',
-        value: sync.httpMs,
-        unit: 'ms',
-        reference: { name: 'the whole sync', value: sync.ms },
-      }),
-      withRatio({
-        group: 'phone sync (Chromium)',
-        name: 'bytes on the wire for that sync',
-        value: wireBytes,
-        unit: 'B',
-        reference: { name: 'the events as JSON', value: sync.jsonBytes },
-      }),
-      withRatio({ group: 'phone sync (Chromium)', name: 'record() one event, p50', value: percentile(times.recordMs, 0.5), unit: 'ms', reference: { name: 'bare Dexie add, p50', value: percentile(times.bareMs, 0.5) } }),
-      withRatio({ group: 'phone sync (Chromium)', name: 'record() one event, p95', value: percentile(times.recordMs, 0.95), unit: 'ms', reference: { name: 'bare Dexie add, p95', value: percentile(times.bareMs, 0.95) } }),
-    ];
-  } finally {
-    await browser.close();
-    await server.close();
+    await page.context().close();
+    f.syncMs.push(sync.ms);
+    f.httpMs.push(sync.httpMs);
+    Object.assign(f, { rounds: sync.rounds, jsonBytes: sync.jsonBytes, wireBytes });
   }
+
+  const group = 'phone sync (Chromium)';
+  const rows = (f: Figures, label: string): BenchResult[] => {
+    const shares = f.syncMs.map((ms, i) => f.httpMs[i]! / ms);
+    const share = median(shares);
+    const p95 = withRatio({ group, name: `${label}record() one event, p95`, value: median(f.recordP95), unit: 'ms', reference: { name: 'bare Dexie add, p95', value: median(f.bareP95) }, target: '≤ 2 × bare add' });
+    return [
+      { group, name: `${label}sync ${EVENTS.toLocaleString('en')} queued events over loopback (${f.rounds} rounds), median of ${f.syncMs.length}`, value: median(f.syncMs), unit: 'ms' },
+      // The rest of the time is the phone's own: reading the outbox, deleting acknowledged rows,
+      // JSON and the reply's validation. The share is taken in each sync, then its median.
+      {
+        group,
+        name: `${label}of that, in HTTP round trips (fetch to the reply's last byte, server included); share: median of the syncs' shares`,
+        value: median(f.httpMs),
+        unit: 'ms',
+        reference: { name: 'the whole sync', value: median(f.syncMs) },
+        ratio: share,
+        target: 'share ≥ 0.5',
+        pass: share >= 0.5,
+      },
+      withRatio({ group, name: `${label}bytes on the wire for that sync`, value: f.wireBytes, unit: 'B', reference: { name: 'the events as JSON', value: f.jsonBytes } }),
+      withRatio({ group, name: `${label}record() one event, p50`, value: median(f.recordP50), unit: 'ms', reference: { name: 'bare Dexie add, p50', value: median(f.bareP50) } }),
+      { ...p95, pass: (p95.ratio ?? Infinity) <= 2 },
+    ];
+  };
+  return [...rows(figures.now!, ''), ...(figures.before ? rows(figures.before, `before (${baseline}): `) : [])];
 }

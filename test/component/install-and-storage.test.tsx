@@ -116,7 +116,7 @@ describe('the iOS warning about unsynced progress', () => {
     await setMeta(store.db, 'token', 'token-token-token-token-token');
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('connect to the internet so it syncs'));
 
-    await store.db.outbox.clear(); // the server took them
+    await store.db.pending.clear(); // the server took them
     await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 

@@ -5,7 +5,7 @@ import { statusView } from '../../src/app/components/sync/status-view.ts';
 import { setLanguage } from '../../src/app/i18n/i18n.ts';
 import { LiveRegion } from '../../src/app/shell/announce.tsx';
 import type { SyncSnapshot } from '../../src/data/sync/status-snapshot.ts';
-import { setMeta } from '../../src/data/store/learn-db.ts';
+import { pendingKey, setMeta } from '../../src/data/store/learn-db.ts';
 import { freshAppStore } from './app-store.ts';
 
 const base: SyncSnapshot = {
@@ -93,7 +93,7 @@ describe('the sync details', () => {
     await setMeta(store.db, 'token', 'token-token-token-token-token');
     await setMeta(store.db, 'lastSyncAt', Date.now());
     const event = await store.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
-    await store.db.outbox.delete(event.id);
+    await store.db.pending.delete(pendingKey(event));
     await store.db.held.put({ id: event.id, event, code: 'invalid_event', message: 'no such section', heldAt: Date.now() });
     render(<SyncDetails />);
     await waitFor(() => expect(screen.getByTestId('sync-held').textContent).toContain('1 thay đổi bị máy chủ từ chối nên được giữ lại trên máy'));

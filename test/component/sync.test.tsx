@@ -40,7 +40,7 @@ describe('SyncStatus', () => {
     await read();
     render(<SyncStatus />);
     await vi.waitFor(() => expect(status().textContent).toBe('Số thay đổi đang chờ đồng bộ: 1'));
-    await db.outbox.clear(); // the server took them
+    await db.pending.clear(); // the server took them
     await setMeta(db, 'lastSyncAt', new Date(2026, 10, 23, 14, 5).getTime());
     await vi.waitFor(() => expect(status().textContent).toBe('Đã đồng bộ lúc 14:05'));
     await setLanguage('en');

@@ -22,7 +22,7 @@ describe('progress when the course renames a lesson or a section', () => {
     expect(await store.db.progress.get('sharing-data')).toMatchObject({ lessonId: 'sharing-data', sectionsRead: ['basics'], bookmarks: ['platforms'] });
     expect(await getMeta(store.db, 'courseVersion')).toBe('v2');
     // The events themselves keep the ids they were recorded with: the server maps them the same way.
-    expect((await store.db.outbox.toArray()).map((e) => e.lessonId)).toEqual(['data-sharing', 'data-sharing']);
+    expect((await store.db.pending.toArray()).map((e) => e.lessonId)).toEqual(['data-sharing', 'data-sharing']);
   });
 
   it('folds new and pulled events against old ids into the renamed lesson', async () => {

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { setAppStore, type LocalStore } from '../../src/data/local-store.ts';
+import { LocalStore, setAppStore } from '../../src/data/local-store.ts';
+import { applySyncReply } from '../../src/data/sync/apply-reply.ts';
 import type { EventInput, RecordOptions } from '../../src/data/outbox/record.ts';
 import { getMeta, type LearnDb } from '../../src/data/store/learn-db.ts';
 import { answerQuiz, completeLesson, markSectionRead, retryWaitingEvents, saveNote, setBookmark } from '../../src/data/verbs.ts';
+import { formatHlc } from '../../src/shared/hlc.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
 import { freshStore } from './test-store.ts';
 
@@ -22,7 +24,7 @@ describe('recording an event', () => {
     const event = await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
     expect(event.deviceId).toBe(await getMeta(db, 'deviceId'));
     expect(await db.events.toArray()).toEqual([event]);
-    expect(await db.outbox.toArray()).toEqual([event]);
+    expect(await db.pending.toArray()).toEqual([event]);
     expect((await db.progress.get('intro'))?.sectionsRead).toEqual(['s-1']);
     expect(await getMeta(db, 'hlc')).toBe(event.at);
   });
@@ -93,6 +95,46 @@ describe('recording an event', () => {
   });
 });
 
+describe('record() in two tabs, and after other writers', () => {
+  // Two LocalStores on one database name are two tabs of the app: each keeps its own guess of the
+  // clock and the rows, which the other's writes make stale.
+  const tabs = () => [store, new LocalStore(db.name)] as const;
+  const noteIn = (tab: LocalStore, text: string) => tab.outbox.record({ type: 'note_saved', lessonId: 'intro', payload: { text } });
+
+  it('stamps every event of the device later than the last, whichever tab records it', async () => {
+    const [a, b] = tabs();
+    const stamps: string[] = [];
+    for (let i = 0; i < 12; i++) stamps.push((await noteIn(i % 3 === 0 ? b : a, `ghi chú ${i}`)).at);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(12);
+    expect(await getMeta(db, 'hlc')).toBe(stamps.at(-1));
+    b.db.close();
+  });
+
+  it('keeps the rows equal to the fold of the events when tabs record in turn and at once', async () => {
+    const [a, b] = tabs();
+    await a.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
+    await b.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } });
+    await a.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-3' } });
+    await Promise.all([noteIn(a, 'from a'), noteIn(b, 'from b'), a.outbox.record({ type: 'lesson_completed', lessonId: 'intro', payload: {} })]);
+    const events = await db.events.toArray();
+    expect(events).toHaveLength(6);
+    expect(Object.fromEntries((await db.progress.toArray()).map((p) => [p.lessonId, p]))).toEqual(foldEvents(events));
+    expect((await db.progress.get('intro'))?.sectionsRead).toEqual(['s-1', 's-2', 's-3']);
+    b.db.close();
+  });
+
+  it('sees rows and the clock written by a sync in the same tab', async () => {
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
+    const fromLaptop = { id: crypto.randomUUID(), deviceId: crypto.randomUUID(), lessonId: 'intro', at: formatHlc(Date.now() + 5_000, 7), type: 'section_read' as const, payload: { sectionId: 's-9' } };
+    await applySyncReply(db, { accepted: [], refused: [], restamped: [], events: [fromLaptop], cursor: 1, more: false, serverTime: Date.now() });
+    const next = await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } });
+    expect(next.at > fromLaptop.at).toBe(true);
+    expect(await db.progress.get('intro')).toEqual(foldEvents(await db.events.toArray()).intro);
+    expect((await db.progress.get('intro'))?.sectionsRead).toHaveLength(3);
+  });
+});
+
 const full = () => {
   throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 };
@@ -112,7 +154,7 @@ describe('the verbs', () => {
     expect(status().unsaved).toBe(2);
     db.events.hook('creating').unsubscribe(full);
     await saveNote('intro', 'second');
-    const events = await db.outbox.orderBy('at').toArray();
+    const events = await db.pending.orderBy(':id').toArray();
     expect(events.map((e) => e.payload)).toEqual([{ sectionId: 's-1' }, { text: 'first' }, { text: 'second' }]);
     expect((await db.progress.get('intro'))?.note).toBe('second');
     expect(status()).toMatchObject({ storageError: null, unsaved: 0 });

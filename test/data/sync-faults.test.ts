@@ -98,7 +98,7 @@ describe.each(testDatabases)('two devices syncing through a faulty network ($nam
     expect(new Set(serverIds)).toEqual(recorded);
 
     for (const { db } of [phone, laptop]) {
-      expect(await db.outbox.count()).toBe(0);
+      expect(await db.pending.count()).toBe(0);
       expect(new Set(await db.events.toCollection().primaryKeys())).toEqual(recorded);
     }
     const progressOf = async ({ db }: LocalStore) => Object.fromEntries((await db.progress.toArray()).map((p) => [p.lessonId, p]));

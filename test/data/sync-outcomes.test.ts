@@ -42,12 +42,12 @@ describe('per-event outcomes on the phone', () => {
     const kept = await phone.outbox.record({ type: 'section_read', lessonId, payload: { sectionId: 'what-is-it' } });
     // An event altered on the phone after it was made: its lesson id no longer passes the schema.
     const altered = await phone.outbox.record({ type: 'lesson_completed', lessonId, payload: {} });
-    await phone.db.outbox.put({ ...altered, lessonId: 'Not A Lesson' });
+    await phone.db.pending.put({ ...altered, lessonId: 'Not A Lesson' });
     const later = await note(phone, 'Ghi chú sau');
 
     expect(await sync(phone)).toMatchObject({ kind: 'synced', pushed: 2, held: 1 });
     expect((await repository.events.eventsOf(trainee.id)).map((e) => e.id).sort()).toEqual([kept.id, later.id].sort());
-    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await phone.db.pending.count()).toBe(0);
     expect(await phone.db.held.toArray()).toEqual([
       expect.objectContaining({ id: altered.id, code: 'invalid_event', event: expect.objectContaining({ lessonId: 'Not A Lesson' }) }),
     ]);

@@ -67,7 +67,7 @@ describe('when the engine syncs', () => {
     await ended(2);
     expect(server.fetch).toHaveBeenCalledTimes(2);
     expect(server.bodies[1]!.events).toHaveLength(8);
-    await vi.waitFor(async () => expect(await store.db.outbox.count()).toBe(0));
+    await vi.waitFor(async () => expect(await store.db.pending.count()).toBe(0));
     stop();
   });
 

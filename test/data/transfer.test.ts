@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LocalStore } from '../../src/data/local-store.ts';
-import { getMeta, setMeta } from '../../src/data/store/learn-db.ts';
+import { getMeta, pendingKey, setMeta } from '../../src/data/store/learn-db.ts';
 import { exportProgress } from '../../src/data/transfer/export-progress.ts';
 import { importProgress } from '../../src/data/transfer/import-progress.ts';
 import type { LearnerEvent } from '../../src/shared/events.ts';
@@ -22,11 +22,11 @@ beforeEach(() => {
  */
 async function studyOnA() {
   const sent = await a.outbox.record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
-  await a.db.outbox.delete(sent.id); // acknowledged by the server
+  await a.db.pending.delete(pendingKey(sent)); // acknowledged by the server
   const pulled: LearnerEvent = { id: crypto.randomUUID(), deviceId: crypto.randomUUID(), lessonId: 'intro', at: '1700000000000:00000', type: 'bookmark_set', payload: { sectionId: 's-2' } };
   await a.db.events.add(pulled);
   const refused = await a.outbox.record({ type: 'bookmark_set', lessonId: 'intro', payload: { sectionId: 's-3' } });
-  await a.db.outbox.delete(refused.id);
+  await a.db.pending.delete(pendingKey(refused));
   await a.db.held.put({ id: refused.id, event: refused, code: 'id_conflict', message: 'this id is taken', heldAt: Date.now() });
   await a.outbox.record({ type: 'note_saved', lessonId: 'intro', payload: { text: 'ghi chú' } });
   await a.outbox.record({ type: 'quiz_answered', lessonId: 'intro', payload: { answers: { q: ['a'] }, score: 1, passed: true } });
@@ -57,17 +57,17 @@ describe('the progress file', () => {
     b.changes.on(changes);
     expect(await importProgress(text, b)).toEqual({ ok: true, added: 5, known: 0 });
     const bDevice = (await getMeta(b.db, 'deviceId'))!;
-    const waitingOnA = new Set(ids(await a.db.outbox.toArray()));
+    const waitingOnA = new Set(ids(await a.db.pending.toArray()));
     const onB = new Map((await b.db.events.toArray()).map((e) => [e.id, e]));
     for (const e of await a.db.events.toArray()) {
       expect(onB.get(e.id)).toEqual(waitingOnA.has(e.id) ? { ...e, deviceId: bDevice } : e);
     }
     // B pushes exactly the two A never sent, under its own id; the refused one is held, not sent.
-    expect(ids(await b.db.outbox.toArray())).toEqual([...waitingOnA].sort());
-    expect((await b.db.outbox.toArray()).every((e) => e.deviceId === bDevice)).toBe(true);
+    expect(ids(await b.db.pending.toArray())).toEqual([...waitingOnA].sort());
+    expect((await b.db.pending.toArray()).every((e) => e.deviceId === bDevice)).toBe(true);
     expect(await b.db.held.toArray()).toEqual([expect.objectContaining({ id: refused.id, event: refused, code: 'id_conflict' })]);
-    expect(await b.db.outbox.get(sent.id)).toBeUndefined();
-    expect(await b.db.outbox.get(pulled.id)).toBeUndefined();
+    expect(await b.db.pending.get(pendingKey(sent))).toBeUndefined();
+    expect(await b.db.pending.get(pendingKey(pulled))).toBeUndefined();
     expect(await b.db.progress.toArray()).toEqual(Object.values(foldEvents([...onB.values()])));
     expect(changes).toHaveBeenCalledWith({ kind: 'recorded' });
     // The next stamp on B sorts after everything it imported.
@@ -78,7 +78,7 @@ describe('the progress file', () => {
   it('changes nothing when imported twice, or into the phone that made it', async () => {
     const { text } = await studyOnA();
     await importProgress(text, b);
-    const snapshot = async (s: LocalStore) => ({ events: await s.db.events.toArray(), outbox: await s.db.outbox.toArray(), progress: await s.db.progress.toArray() });
+    const snapshot = async (s: LocalStore) => ({ events: await s.db.events.toArray(), outbox: await s.db.pending.toArray(), progress: await s.db.progress.toArray() });
     const before = await snapshot(b);
     expect(await importProgress(text, b)).toEqual({ ok: true, added: 0, known: 5 });
     expect(await snapshot(b)).toEqual(before);
@@ -115,7 +115,7 @@ describe('the progress file', () => {
     }
     await setMeta(b.db, 'trainee', { id: 'tr-2', name: 'Người khác', unit: 'Đơn vị khác' });
     expect(await importProgress(text, b)).toMatchObject({ ok: false, error: { code: 'other_trainee' } });
-    for (const table of [b.db.events, b.db.outbox, b.db.held, b.db.progress]) expect(await table.count()).toBe(0);
+    for (const table of [b.db.events, b.db.pending, b.db.held, b.db.progress]) expect(await table.count()).toBe(0);
   });
 
   it('takes a file made before enrolment, whoever this phone is enrolled for', async () => {
@@ -131,6 +131,6 @@ describe('the progress file', () => {
       throw new DOMException('full', 'QuotaExceededError');
     });
     expect(await importProgress(text, b)).toMatchObject({ ok: false, error: { code: 'storage' } });
-    for (const table of [b.db.events, b.db.outbox, b.db.held]) expect(await table.count()).toBe(0);
+    for (const table of [b.db.events, b.db.pending, b.db.held]) expect(await table.count()).toBe(0);
   });
 });

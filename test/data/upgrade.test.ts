@@ -56,11 +56,31 @@ describe('database upgrades', () => {
       expect(await getMeta(db, 'token')).toBe('a-token-of-twenty-two-chars');
       expect(await getMeta(db, 'cursor')).toBe(42);
       // The outbox: the unsynced events, oldest first.
-      const outbox = await db.outbox.orderBy('at').toArray();
+      const outbox = await db.pending.orderBy(':id').toArray();
       expect(outbox.map((e) => e.id)).toEqual([events[3]!.id, events[2]!.id, events[1]!.id]);
       // The rebuilt row is the fold of the events, clocks included, so later LWW merges work.
       expect(await db.progress.get('intro')).toEqual(foldEvents(events).intro);
       expect((await db.progress.get('intro'))?.clocks.note?.eventId).toBe(events[2]!.id);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('opening a version 3 database moves its outbox to the store keyed by stamp, oldest first', async () => {
+    const v3 = new Dexie(`${name}-v3`);
+    defineSchema(v3, 3);
+    const waiting = [4, 2, 3].map((n) => event(n, 0, { type: 'section_read', payload: { sectionId: `s-${n}` } })).map(({ synced: _, ...e }) => e);
+    await v3.table('events').bulkAdd(waiting);
+    await v3.table('outbox').bulkAdd(waiting);
+    v3.close();
+
+    const db = new LearnDb(`${name}-v3`);
+    try {
+      await db.open();
+      expect(db.verno).toBe(LATEST_VERSION);
+      expect(db.tables.map((t) => t.name)).not.toContain('outbox');
+      expect((await db.pending.toArray()).map((e) => e.id)).toEqual([waiting[0]!.id, waiting[2]!.id, waiting[1]!.id]);
+      expect(await db.pending.toArray()).toEqual([...waiting].sort((a, b) => (a.at < b.at ? -1 : 1)));
     } finally {
       await db.delete();
     }

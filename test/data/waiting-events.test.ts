@@ -42,7 +42,7 @@ describe('events that could not be stored', () => {
     const after = new LocalStore(before.db.name, { storage });
     expect(await after.outbox.retry()).toBeNull();
     expect(await after.outbox.retry()).toBeNull();
-    expect((await after.db.outbox.orderBy('at').toArray()).map((e) => e.payload)).toEqual([{ sectionId: 's-1' }, { sectionId: 's-2' }]);
+    expect((await after.db.pending.orderBy(':id').toArray()).map((e) => e.payload)).toEqual([{ sectionId: 's-1' }, { sectionId: 's-2' }]);
     expect(storage.length).toBe(0);
     after.db.close();
   });

@@ -73,7 +73,7 @@ export async function passQuiz(page: Page, lesson: QuizLike) {
 }
 
 /** Every row of one store of the app's IndexedDB, read with the raw API (no app code). */
-export const readStore = (page: Page, store: 'events' | 'outbox' | 'held' | 'progress' | 'completion') =>
+export const readStore = (page: Page, store: 'events' | 'pending' | 'held' | 'progress' | 'completion') =>
   page.evaluate(
     (name) =>
       new Promise<Array<Record<string, unknown>>>((resolve, reject) => {

@@ -67,7 +67,7 @@ describe('the final assessment in Chromium', () => {
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await expect.poll(() => page.locator('.sync-now').textContent()).toContain('Đã đồng bộ xong.');
     expect(await repository().events.eventsOf(trainee.id)).toEqual(stored);
-    expect(await readStore(page, 'outbox')).toEqual([]);
+    expect(await readStore(page, 'pending')).toEqual([]);
     await context.close();
   });
 });

@@ -40,7 +40,7 @@ describe('a full phone in Chromium', () => {
     await expect.poll(() => alert.count()).toBe(0);
     const bookmarks = (await readStore(page, 'events')).filter((e) => e.type === 'bookmark_set');
     expect(bookmarks).toEqual([expect.objectContaining({ lessonId: lesson.id, payload: { sectionId: section.id } })]);
-    expect((await readStore(page, 'outbox')).map((e) => e.id)).toContain(bookmarks[0]!.id);
+    expect((await readStore(page, 'pending')).map((e) => e.id)).toContain(bookmarks[0]!.id);
     await expect.poll(() => page.getByRole('button', { name: `Đánh dấu phần “${section.title.vi}”` }).getAttribute('aria-pressed')).toBe('true');
     await context.close();
   });

@@ -27,7 +27,7 @@ async function setBookmark(page: Page, title: string) {
   await bookmark(page, title).click();
   await expect.poll(() => bookmark(page, title).getAttribute('aria-pressed')).toBe('true');
 }
-const outboxEmpty = (page: Page) => expect.poll(async () => (await readStore(page, 'outbox')).length, { timeout: 15_000 }).toBe(0);
+const outboxEmpty = (page: Page) => expect.poll(async () => (await readStore(page, 'pending')).length, { timeout: 15_000 }).toBe(0);
 
 async function saveNote(page: Page, text: string) {
   await noteField(page).fill(text);
@@ -107,8 +107,8 @@ describe('sync that never blocks and never goes stale, in Chromium', () => {
     await expect.poll(() => noteField(a).inputValue(), { timeout: 15_000 }).toBe('Sửa sau, đồng hồ đúng');
     // The phone's clock is still two days ahead; its new stamps follow the server's time.
     await setBookmark(a, lesson.sections[1]!.title.vi);
-    await expect.poll(async () => (await readStore(a, 'outbox')).length).toBe(1);
-    const [fresh] = await readStore(a, 'outbox');
+    await expect.poll(async () => (await readStore(a, 'pending')).length).toBe(1);
+    const [fresh] = await readStore(a, 'pending');
     expect(Math.abs(parseHlc(fresh!.at as string).wall - Date.now())).toBeLessThan(5 * 60_000);
   });
 
@@ -163,8 +163,8 @@ describe('sync that never blocks and never goes stale, in Chromium', () => {
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('egov-learn');
           open.onsuccess = () => {
-            const tx = open.result.transaction('outbox', 'readwrite');
-            tx.objectStore('outbox').put({ ...event, payload: { sectionId: 'somewhere-else' } });
+            const tx = open.result.transaction('pending', 'readwrite');
+            tx.objectStore('pending').put({ ...event, payload: { sectionId: 'somewhere-else' } });
             tx.oncomplete = () => (open.result.close(), resolve());
             tx.onerror = () => reject(tx.error);
           };

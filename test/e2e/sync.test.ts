@@ -36,7 +36,7 @@ describe('sync in Chromium', () => {
     const goOnline = await reloadOffline(page);
     const offline = await readStore(page, 'events');
     expect(offline.length).toBeGreaterThanOrEqual(3);
-    expect((await readStore(page, 'outbox')).map((e) => e.id).sort()).toEqual(offline.map((e) => e.id).sort());
+    expect((await readStore(page, 'pending')).map((e) => e.id).sort()).toEqual(offline.map((e) => e.id).sort());
     await expect.poll(() => status(page)).toBe(`Ngoại tuyến: ${offline.length} thay đổi sẽ đồng bộ khi có mạng`);
     expect(await repository().events.eventsOf(trainee.id)).toEqual([]);
 

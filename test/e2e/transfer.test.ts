@@ -56,7 +56,7 @@ describe('carrying progress to another phone by file, in Chromium', () => {
     await a.page.getByLabel('Ghi chú cho bài này (chỉ học viên xem được)').fill('Ghi chú viết khi mất mạng');
     await a.page.getByRole('button', { name: 'Lưu ghi chú' }).click();
     await passQuiz(a.page, lesson);
-    await expect.poll(async () => (await readStore(a.page, 'outbox')).length).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await readStore(a.page, 'pending')).length).toBeGreaterThanOrEqual(2);
     const onA = await readStore(a.page, 'events');
     const fileA = await exportFrom(a.page, 'phone-a.json');
     const file = JSON.parse(readFileSync(fileA, 'utf8')) as { format: string; version: number; deviceId: string; trainee: { id: string }; events: Array<Record<string, unknown>> };
@@ -90,7 +90,7 @@ describe('carrying progress to another phone by file, in Chromium', () => {
     // acknowledges A's copies as the same events (another device of the same trainee sent them).
     await a.context.setOffline(false);
     await expect.poll(() => syncStatus(a.page), { timeout: 15_000 }).toMatch(/^Đã đồng bộ lúc/);
-    expect(await readStore(a.page, 'outbox')).toEqual([]);
+    expect(await readStore(a.page, 'pending')).toEqual([]);
     expect(await readStore(a.page, 'held')).toEqual([]);
     expect(ids((await repository().events.eventsOf(trainee.id)) as unknown as Array<Record<string, unknown>>)).toEqual(ids(onA));
     expect(visible(await readStore(a.page, 'progress'))).toEqual(visible(await readStore(b.page, 'progress')));

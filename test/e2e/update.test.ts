@@ -126,7 +126,7 @@ describe('a new version with changed lesson text in Chromium', () => {
     const place = await topBlock(page);
     await expect.poll(() => savedPlace(page, lesson.id)).toEqual(place);
     const before = await readStore(page, 'events');
-    expect((await readStore(page, 'outbox')).map((e) => e.id).sort()).toEqual(before.map((e) => e.id).sort());
+    expect((await readStore(page, 'pending')).map((e) => e.id).sort()).toEqual(before.map((e) => e.id).sort());
 
     // Another tab, opened on the next lesson before the update, keeps the old version's code.
     const oldTab = await context.newPage();

@@ -2,8 +2,10 @@ import { learnerEventSchema, type LearnerEvent } from '../../shared/events.ts';
 import { formatHlc, nextHlc, type Hlc } from '../../shared/hlc.ts';
 import { currentLessonId } from '../../shared/course-ids.ts';
 import { applyEvent } from '../../shared/merge-progress.ts';
+import type { LessonProgress } from '../../shared/progress.ts';
 import { ensureDeviceId, setMeta, type LearnDb } from '../store/learn-db.ts';
 import { placed } from '../store/progress-rows.ts';
+import { unsyncedBetween } from './unsynced.ts';
 
 type WithoutStamp<T> = T extends unknown ? Omit<T, 'id' | 'deviceId' | 'at'> : never;
 /** An event as a verb describes it; record() adds the id, the device and the HLC stamp. */
@@ -21,27 +23,83 @@ export interface RecordOptions {
   takenAt?: number;
 }
 
+/** The store changed since this tab last wrote (another tab, a sync, an import): read it again. */
+class StaleGuess extends Error {}
+
 /**
- * Stamps `input` and, in one transaction, appends it to the event log (unsynced) and updates
- * its lesson's progress row: either both are stored or neither. Throws on failure (the outbox
- * turns that into a DataError); resolves with the stored event. A retried event (`takenAt`)
- * whose id is already stored stores nothing and resolves with the stored event, so it is never
- * counted twice.
+ * Stamps `input` and, in one transaction, appends it to the event log and the outbox and updates
+ * its lesson's progress row: either all are stored or none. Throws on failure (the outbox turns
+ * that into a DataError); resolves with the stored event. A retried event (`takenAt`) whose id is
+ * already stored stores nothing and resolves with the stored event, so it is never counted twice.
  */
-export async function record(db: LearnDb, input: EventInput, { id = crypto.randomUUID(), takenAt }: RecordOptions = {}): Promise<LearnerEvent> {
+export async function record(db: LearnDb, input: EventInput, options: RecordOptions = {}): Promise<LearnerEvent> {
   const deviceId = await ensureDeviceId(db);
-  return db.transaction('rw', [db.events, db.outbox, db.progress, db.meta], async () => {
+  const id = options.id ?? crypto.randomUUID();
+  if (options.takenAt === undefined) {
+    try {
+      const event = await recordOnGuess(db, input, id, deviceId);
+      if (event) return event;
+    } catch (error) {
+      db.lastWritten = undefined;
+      if (!(error instanceof StaleGuess)) throw error;
+    }
+  }
+  return recordAfterReading(db, input, id, deviceId, options.takenAt);
+}
+
+/**
+ * The usual case, in one round of requests: the stamp and the new row are computed from what
+ * this tab last wrote, the writes go out together with reads of the HLC, the clock offset and the
+ * row (issued first, so they see the store before these writes), and the transaction is aborted
+ * (nothing stored) when those differ from the guess. So the
+ * guess is checked against the committed store in the same transaction, whatever another tab, a
+ * sync or an import did meanwhile. Resolves with undefined when there is no guess yet.
+ */
+async function recordOnGuess(db: LearnDb, input: EventInput, id: string, deviceId: string): Promise<LearnerEvent | undefined> {
+  const guess = db.lastWritten;
+  const row = rowId(db, input);
+  if (!guess || !guess.rows.has(row)) return undefined;
+  // Taken now: a call running alongside may move the guess on before this one checks it.
+  const { hlc: last, offset } = guess;
+  const before = guess.rows.get(row);
+  const at = nextHlc(last, Date.now() + offset);
+  const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
+  const next = applyEvent(before, placed(db, stamped));
+  await db.transaction('rw', [db.events, db.pending, db.progress, db.meta], async () => {
+    // One wave: the checks and the writes together. A failed check throws, which aborts the
+    // transaction and takes the writes back.
+    const [[hlcRow, offsetRow], stored] = await Promise.all([
+      db.meta.bulkGet(['hlc', 'clockOffset']),
+      db.progress.get(row),
+      db.events.add(stamped),
+      db.pending.add(stamped),
+      // A section read again or a bookmark set twice changes nothing: no row to rewrite.
+      next !== before ? db.progress.put(next) : undefined,
+      setMeta(db, 'hlc', at),
+    ]);
+    const same = hlcRow?.value === last && ((offsetRow?.value as number | undefined) ?? 0) === offset && JSON.stringify(stored) === JSON.stringify(before);
+    if (!same) throw new StaleGuess();
+  });
+  guess.hlc = at;
+  guess.rows.set(row, next);
+  return stamped;
+}
+
+/** Reads the HLC, the clock offset and the row, then writes: the first call in a tab, a retry, or after a stale guess. */
+async function recordAfterReading(db: LearnDb, input: EventInput, id: string, deviceId: string, takenAt: number | undefined): Promise<LearnerEvent> {
+  const row = rowId(db, input);
+  const done = await db.transaction('rw', [db.events, db.pending, db.progress, db.meta], async () => {
     // Only a retry can find its id stored: a first attempt's id is new, so it skips the read.
     const existing = takenAt === undefined ? undefined : await db.events.get(id);
-    if (existing) return existing;
+    if (existing) return { event: existing, read: undefined };
     // Both reads go out at once: one wait instead of two.
-    const row = db.courseIds ? (currentLessonId(db.courseIds, input.lessonId) ?? input.lessonId) : input.lessonId;
     const [[hlcRow, offsetRow], progress] = await Promise.all([db.meta.bulkGet(['hlc', 'clockOffset']), db.progress.get(row)]);
     const last = hlcRow?.value as Hlc | undefined;
+    const offset = (offsetRow?.value as number | undefined) ?? 0;
     // The server's time, as far as this phone knows it (see sync/clock.ts): a wrong phone clock
     // must not decide which of two edits is newer.
-    const now = Date.now() + ((offsetRow?.value as number | undefined) ?? 0);
-    const taken = takenAt === undefined ? undefined : takenAt + ((offsetRow?.value as number | undefined) ?? 0);
+    const now = Date.now() + offset;
+    const taken = takenAt === undefined ? undefined : takenAt + offset;
     // A late event is stamped at the time it was taken, after any stamp already given to that
     // millisecond; the device's clock itself never moves back.
     const at = taken !== undefined && taken < now ? nextHlc(await lastStampAt(db, taken), taken) : nextHlc(last, now);
@@ -49,21 +107,32 @@ export async function record(db: LearnDb, input: EventInput, { id = crypto.rando
     // than an event the server refuses days later.
     const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
     const next = applyEvent(progress, placed(db, stamped));
+    const hlc = !last || at > last ? at : last;
     await Promise.all([
       db.events.add(stamped),
-      db.outbox.add(stamped),
-      // A section read again or a bookmark set twice changes nothing: no row to rewrite.
+      db.pending.add(stamped),
       next !== progress ? db.progress.put(next) : undefined,
-      !last || at > last ? setMeta(db, 'hlc', at) : undefined,
+      hlc !== last ? setMeta(db, 'hlc', hlc) : undefined,
     ]);
-    return stamped;
+    return { event: stamped, read: { hlc, offset, next } };
   });
+  if (done.read) {
+    // What the store holds now, as far as this tab knows: the next record() starts from it.
+    const { hlc, offset, next } = done.read;
+    const guess = (db.lastWritten ??= { hlc, offset, rows: new Map<string, LessonProgress | undefined>() });
+    Object.assign(guess, { hlc, offset });
+    guess.rows.set(row, next);
+  }
+  return done.event;
 }
+
+/** The progress row an event updates: its lesson's id in the course the phone has now. */
+const rowId = (db: LearnDb, input: EventInput) => (db.courseIds ? (currentLessonId(db.courseIds, input.lessonId) ?? input.lessonId) : input.lessonId);
 
 /**
  * The newest stamp this device gave within millisecond `wall`, among the events the server does
  * not hold yet (a late event is a retry, so the others of its moment are still in the outbox).
  */
 async function lastStampAt(db: LearnDb, wall: number): Promise<Hlc | undefined> {
-  return (await db.outbox.where('at').between(formatHlc(wall, 0), formatHlc(wall, 99_999), true, true).last())?.at;
+  return (await unsyncedBetween(db, formatHlc(wall, 0), formatHlc(wall, 99_999)).last())?.at;
 }

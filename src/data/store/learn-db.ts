@@ -18,6 +18,12 @@ export interface HeldEvent {
   heldAt: number;
 }
 
+/** An outbox row's key: its stamp, then its id, so the rows sort oldest first. */
+export type PendingKey = [at: string, id: string];
+
+/** The key of `event`'s row in the outbox (`pending`). */
+export const pendingKey = (event: Pick<LearnerEvent, 'at' | 'id'>): PendingKey => [event.at, event.id];
+
 /** What the meta store holds under each key. */
 export interface MetaValues {
   deviceId: string;
@@ -45,7 +51,8 @@ export interface MetaRow<K extends MetaKey = MetaKey> {
 export class LearnDb extends Dexie {
   // `declare`, not fields: a class field would overwrite the tables Dexie defines in super().
   declare events: Table<LearnerEvent, string>;
-  declare outbox: Table<LearnerEvent, string>;
+  /** The outbox: this device's events the server does not hold yet, by [at, id] (see schema.ts). */
+  declare pending: Table<LearnerEvent, PendingKey>;
   declare held: Table<HeldEvent, string>;
   declare progress: Table<LessonProgress, string>;
   declare meta: Table<MetaRow, string>;
@@ -54,6 +61,11 @@ export class LearnDb extends Dexie {
   knownDeviceId: string | undefined;
   /** The course's lesson and section ids with their former ids (see progress-rows.ts). */
   courseIds: CourseIdSource | undefined;
+  /**
+   * What record() last read or wrote in this tab: the HLC, the clock offset and lessons' progress
+   * rows. A guess only: each record() checks it against the store inside its own transaction.
+   */
+  lastWritten: { hlc: string | undefined; offset: number; rows: Map<string, LessonProgress | undefined> } | undefined;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -14,8 +14,13 @@ export const DB_NAME = 'egov-learn';
 const STORES = {
   /** Every learner event, this device's and those pulled from others. */
   events: 'events',
-  /** This device's events the server does not hold yet; a row goes when the server acknowledges it. */
+  /** Version 3's outbox, keyed by event id; version 4 moved its rows to `pending`. */
   outbox: 'outbox',
+  /**
+   * The outbox: this device's events the server does not hold yet, keyed by [at+id] so that a
+   * batch (the oldest first) is one range of keys and its acknowledgement one range delete.
+   */
+  pending: 'pending',
   /** Events the server refused, kept (never deleted) so the trainee can see and export them. */
   held: 'held',
   /** One derived LessonProgress row per lesson: a cache of foldEvents over `events`. */
@@ -28,7 +33,7 @@ const STORES = {
 
 interface SchemaVersion {
   version: number;
-  stores: Record<string, string>;
+  stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
@@ -55,6 +60,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { [STORES.events]: 'id, lessonId', [STORES.outbox]: 'id, at', [STORES.held]: 'id', [STORES.completion]: 'id' },
     upgrade: moveUnsyncedToOutbox,
   },
+  {
+    version: 4,
+    // The outbox keyed by [at+id] instead of id, without a secondary index: a sync round pushes
+    // the oldest events, which are now one range of keys, and removes them with one range delete
+    // once the server has answered for all of them. Chromium deletes 200 rows key by key about
+    // 15 times slower than a range of them (a LevelDB iterator per key), and that was most of the
+    // phone's time in a sync. Dexie cannot change a primary key, hence a new store.
+    stores: { [STORES.outbox]: null, [STORES.pending]: '[at+id]' },
+    upgrade: movePending,
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
@@ -75,6 +90,10 @@ async function moveUnsyncedToOutbox(tx: Transaction): Promise<void> {
   await events.toCollection().modify((e: { synced?: number }) => {
     delete e.synced;
   });
+}
+
+async function movePending(tx: Transaction): Promise<void> {
+  await tx.table(STORES.pending).bulkAdd(await tx.table(STORES.outbox).toArray());
 }
 
 async function rebuildProgress(tx: Transaction): Promise<void> {

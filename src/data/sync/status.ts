@@ -54,7 +54,7 @@ export class SyncStatusStore {
     const db = this.db;
     const sub = liveQuery(async () => ({
       enrolled: Boolean(await getMeta(db, 'token')),
-      pending: await db.outbox.count(),
+      pending: await db.pending.count(),
       oldestPendingAt: oldestPendingAt(await unsyncedEvents(db).first()),
       held: await db.held.count(),
       lastSyncAt: (await getMeta(db, 'lastSyncAt')) ?? null,

@@ -10,14 +10,14 @@ import { PROGRESS_FILE_FORMAT, PROGRESS_FILE_VERSION, type FileEvent, type Progr
 export async function exportProgress(appVersion: string, store: LocalStore = appStore()): Promise<ProgressFile> {
   const { db } = store;
   const deviceId = await ensureDeviceId(db);
-  return db.transaction('r', [db.events, db.outbox, db.held, db.meta], async () => {
+  return db.transaction('r', [db.events, db.pending, db.held, db.meta], async () => {
     const [events, waiting, held, trainee] = await Promise.all([
       db.events.toArray(),
-      db.outbox.toCollection().primaryKeys(),
+      db.pending.toCollection().primaryKeys(),
       db.held.toArray(),
       getMeta(db, 'trainee'),
     ]);
-    const unsent = new Set<string>(waiting);
+    const unsent = new Set<string>(waiting.map(([, id]) => id));
     const refused = new Map(held.map((h) => [h.id, { code: h.code, message: h.message }]));
     events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
     return {

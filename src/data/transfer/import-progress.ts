@@ -55,7 +55,7 @@ export async function importProgress(text: string, store: LocalStore = appStore(
 
 async function merge(db: LearnDb, file: ProgressFile): Promise<ImportResult> {
   const deviceId = await ensureDeviceId(db);
-  return db.transaction('rw', [db.events, db.outbox, db.held, db.progress, db.meta], async () => {
+  return db.transaction('rw', [db.events, db.pending, db.held, db.progress, db.meta], async () => {
     const trainee = await getMeta(db, 'trainee');
     if (file.trainee && trainee && file.trainee.id !== trainee.id) return fail('other_trainee');
 
@@ -79,7 +79,7 @@ async function merge(db: LearnDb, file: ProgressFile): Promise<ImportResult> {
       toSend.push(own);
     }
     if (fresh.length > 0) {
-      await Promise.all([db.events.bulkAdd(fresh), db.outbox.bulkAdd(toSend), db.held.bulkPut(held)]);
+      await Promise.all([db.events.bulkAdd(fresh), db.pending.bulkAdd(toSend), db.held.bulkPut(held)]);
       await foldIntoRows(db, fresh);
       // As for pulled events: this phone's next stamp sorts after everything it has seen.
       const newest = fresh.reduce((max, e) => (e.at > max ? e.at : max), fresh[0]!.at);
