@@ -6,9 +6,10 @@
  * - the first screen's content: by default the first painted frame; a lesson opened by its
  *   address holds them until its text is on screen (LessonPage releases them);
  * - the page's load event;
- * - a quiet period after it (QUIET_MS), then an idle moment (requestIdleCallback, at most
- *   IDLE_LIMIT_MS later), so the start-up's own tasks (layout, fonts, the lesson's render) are
- *   over before the first of them runs.
+ * - a quiet period after it: QUIET_MS without a long task (over 50 ms) on the main thread, or
+ *   QUIET_LIMIT_MS at most on a phone that never goes quiet; then an idle moment
+ *   (requestIdleCallback, at most IDLE_LIMIT_MS later). The start-up's own tasks (layout, the
+ *   lesson's render, the browser's work after load) are over before the first of them runs.
  * On a phone that is about two seconds after the page loaded; the sync engine then syncs at once.
  * A trainee's step never waits for this (see data-layer.ts: `act`).
  */
@@ -17,8 +18,10 @@ let contentShown: Promise<void> | undefined;
 let release: (() => void) | undefined;
 let startNow: (() => void) | undefined;
 
-/** After the load event, before background work may start. */
+/** How long the main thread must have been free of long tasks, after the load event. */
 export const QUIET_MS = 1500;
+/** The longest wait for that quiet period. */
+export const QUIET_LIMIT_MS = 8000;
 /** The longest wait for an idle moment after the quiet period. */
 export const IDLE_LIMIT_MS = 1000;
 
@@ -78,9 +81,26 @@ function afterLoad(): Promise<void> {
 
 function quietThenIdle(): Promise<void> {
   return new Promise((resolve) => {
-    setTimeout(() => {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    let observer: PerformanceObserver | undefined;
+    const idle = () => {
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      observer?.disconnect();
       if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_LIMIT_MS });
       else setTimeout(resolve, 0);
-    }, QUIET_MS);
+    };
+    const restart = () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(idle, QUIET_MS);
+    };
+    const limit = setTimeout(idle, QUIET_LIMIT_MS);
+    // Each long task reported starts the quiet period again (Chromium reports them; elsewhere
+    // the period is a plain wait).
+    if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+      observer = new PerformanceObserver(restart);
+      observer.observe({ type: 'longtask' });
+    }
+    restart();
   });
 }

@@ -49,6 +49,33 @@ describe('background work', () => {
     expect(work.started).toBe(true);
   });
 
+  it('waits for the main thread to be free of long tasks for the quiet period, up to a limit', async () => {
+    let reportLongTask = () => {};
+    class FakeObserver {
+      static supportedEntryTypes = ['longtask'];
+      constructor(callback: () => void) {
+        reportLongTask = callback;
+      }
+      observe() {}
+      disconnect() {}
+    }
+    vi.stubGlobal('PerformanceObserver', FakeObserver);
+    try {
+      const { backgroundWorkMayStart, QUIET_MS, QUIET_LIMIT_MS, IDLE_LIMIT_MS } = await load();
+      const work = startedFlag(backgroundWorkMayStart());
+      await vi.advanceTimersByTimeAsync(50);
+      for (let elapsed = 0; elapsed < QUIET_LIMIT_MS - QUIET_MS; elapsed += QUIET_MS - 100) {
+        await vi.advanceTimersByTimeAsync(QUIET_MS - 100);
+        reportLongTask();
+        expect(work.started).toBe(false);
+      }
+      await vi.advanceTimersByTimeAsync(QUIET_MS + IDLE_LIMIT_MS);
+      expect(work.started).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('starts at once when the trainee goes to another screen', async () => {
     const { backgroundWorkMayStart, holdBackgroundWork, startBackgroundWorkNow } = await load();
     holdBackgroundWork(5000);
