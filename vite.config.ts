@@ -79,6 +79,10 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Progress, the sync line and the download box fill in with the app's background work,
+          // which starts after the page's load and a quiet period (src/app/background-work.ts):
+          // a poll waits for them this long before it fails.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
