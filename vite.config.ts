@@ -79,8 +79,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // A page on a busy 2-core machine can take seconds to show what a poll waits for; the
-          // default 1 s made waits for real conditions fail under load.
+          // Progress, the sync line and the download box fill in with the app's background work,
+          // which starts after the page's load and a quiet period (src/app/background-work.ts), and a
+          // busy 2-core machine is slower still: a poll waits for its condition this long.
           expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },

@@ -2,6 +2,7 @@ import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { StatusBanner } from './components/sync/StatusBanner.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
+import { startBackgroundWorkNow } from './background-work.ts';
 import { loadLaterScreens } from './later-screens.ts';
 import { Home } from './pages/Home.tsx';
 import { NotFound } from './pages/NotFound.tsx';
@@ -70,6 +71,7 @@ function Screens({ onLoading }: { onLoading: (loading: boolean) => void }) {
           onLoading(false);
           noteRouteChange();
           focusScreenHeading();
+          startBackgroundWorkNow();
         }}
       >
         <Route path="/" component={Home} />

@@ -1,4 +1,4 @@
-import { backgroundWorkMayStart } from './background-work.ts';
+import { backgroundWorkMayStart, nextTask } from './background-work.ts';
 import { course } from './content/course.ts';
 
 /*
@@ -13,6 +13,8 @@ let loaded: Promise<DataLayer> | undefined;
 // renamed lesson or section counts under its new id from the first step on.
 const load = () =>
   (loaded ??= import('../data/phone-data.ts').then(async (data) => {
+    // Evaluating the module (Dexie, the schemas, the engine) is one task; opening the store the next.
+    await nextTask();
     // A store that cannot even be read still takes steps (they wait, see the outbox); its rows
     // then fold without the renames.
     await data.followCourse(course).catch((error) => console.error('could not check the course version', error));

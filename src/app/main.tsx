@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App, preloadLessonScreen } from './App.tsx';
-import { holdBackgroundWork } from './background-work.ts';
+import { holdBackgroundWork, nextTask } from './background-work.ts';
 import { prefetchLessonAt } from './content/course.ts';
 import { loadDataLayer } from './data-layer.ts';
 import { initI18n } from './i18n/i18n.ts';
@@ -23,14 +23,24 @@ let pendingUpdate: (() => void) | undefined;
 const draw = () => render(<App pendingUpdate={pendingUpdate} />, root);
 
 // No top-level await: the lazy screens import from this module, and would wait for all of it.
-void initI18n().then(async () => {
+void initI18n().then(() => {
   draw();
-  // Loaded after the first screen: the sync engine is not needed to show the course. It syncs
-  // now, then on online, visibility, new events, Background Sync and its backoff timer. Events a
-  // reload left waiting (the phone's storage was full) are stored first, in order.
+  void startBackgroundWork();
+});
+
+/**
+ * After the first screen (see background-work.ts): the sync engine is not needed to show the
+ * course. It syncs now, then on online, visibility, new events, Background Sync and its backoff
+ * timer. Events a reload left waiting (the phone's storage was full) are stored first, in order.
+ * Each step is a task of its own, so none of them keeps a tap waiting long.
+ */
+async function startBackgroundWork() {
   const data = await loadDataLayer();
+  await nextTask();
   void data.retryWaitingEvents();
+  await nextTask();
   data.startSyncEngine();
+  await nextTask();
   const { registerServiceWorker } = await import('./sw-bridge.ts');
   void registerServiceWorker({
     onUpdateReady(reload) {
@@ -38,4 +48,4 @@ void initI18n().then(async () => {
       draw();
     },
   });
-});
+}

@@ -72,14 +72,27 @@ export async function passQuiz(page: Page, lesson: QuizLike) {
   await expect.poll(() => page.locator('.quiz-result').count()).toBe(1);
 }
 
-/** Every row of one store of the app's IndexedDB, read with the raw API (no app code). */
+/**
+ * Every row of one store of the app's IndexedDB, read with the raw API (no app code); none before
+ * the app has created its database (it does so with its background work, or a trainee's first
+ * step), and the read never creates it.
+ */
 export const readStore = (page: Page, store: 'events' | 'pending' | 'held' | 'progress' | 'completion') =>
   page.evaluate(
     (name) =>
       new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
         const open = indexedDB.open('egov-learn');
-        open.onerror = () => reject(open.error);
+        let missing = false;
+        open.onupgradeneeded = () => {
+          missing = true;
+          open.transaction?.abort(); // no database yet: leave it to the app to create
+        };
+        open.onerror = () => (missing ? resolve([]) : reject(open.error));
         open.onsuccess = () => {
+          if (!open.result.objectStoreNames.contains(name)) {
+            open.result.close();
+            return resolve([]);
+          }
           const req = open.result.transaction(name).objectStore(name).getAll();
           req.onsuccess = () => {
             resolve(req.result);

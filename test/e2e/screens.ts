@@ -87,7 +87,15 @@ export interface ScreenVisit {
 }
 
 export const screenVisits: ScreenVisit[] = [
-  { name: 'home', open: async (page) => (await page.goto('/'), await settled(page)) },
+  {
+    name: 'home',
+    open: async (page) => {
+      await page.goto('/');
+      await settled(page);
+      // The course's progress has filled in too (the continue card and the marks on the list).
+      await page.waitForFunction(() => performance.getEntriesByName('egov:courseProgress').length > 0);
+    },
+  },
   { name: 'lesson in the app language', open: openLesson },
   {
     name: 'lesson in both languages',

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { nextTask } from '../background-work.ts';
 
 /** Why course data could not be shown; the UI turns it into a message in the trainee's language. */
 export type LoadErrorCode = 'offline' | 'not-found' | 'invalid';
@@ -45,6 +46,8 @@ async function load<S extends z.ZodMiniType>(url: string, schema: S): Promise<z.
   early.delete(url);
   const parsed = schema.safeParse(await pending);
   if (!parsed.success) throw new LoadError('invalid');
+  // Validating a lesson and drawing it are each a sizeable task on a slow phone: two tasks, not one long one.
+  await nextTask();
   return parsed.data;
 }
 

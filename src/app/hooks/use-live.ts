@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Live } from '../../data/phone-data.ts';
+import { nextTask } from '../background-work.ts';
 import { loadDataLayer, type DataLayer } from '../data-layer.ts';
 
 /**
@@ -13,7 +14,9 @@ export function useLive<T>(pick: (data: DataLayer) => Live<T>, deps: unknown[]):
   useEffect(() => {
     let mounted = true;
     let unsubscribe: (() => void) | undefined;
-    void loadDataLayer().then((data) => {
+    // Every watcher on the screen starts when the data layer arrives: one task each, not one for all.
+    void loadDataLayer().then(async (data) => {
+      await nextTask();
       if (mounted) unsubscribe = pick(data).subscribe((next) => setValue(() => next));
     });
     return () => {
