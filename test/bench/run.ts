@@ -27,10 +27,10 @@ const benches: Array<[string, () => Promise<BenchResult[]>]> = [
     : []),
 ];
 
-// BENCH_ONLY=<words> runs only the benches whose name contains them (e.g. "phone").
+// BENCH_ONLY=<words>[,<words>…] runs only the benches whose name contains one of them (e.g. "phone,lighthouse").
 const only = process.env.BENCH_ONLY;
 const results: BenchResult[] = [];
-for (const [name, bench] of benches.filter(([name]) => !only || name.includes(only))) {
+for (const [name, bench] of benches.filter(([name]) => !only || only.split(',').some((words) => name.includes(words.trim())))) {
   process.stdout.write(`bench: ${name}…\n`);
   results.push(...(await bench()));
 }
