@@ -45,8 +45,9 @@ export function CourseSummary({ lessons, progress }: { lessons: readonly LessonS
       <h2 id="summary-title" class="eyebrow">
         {t('home.summary')}
       </h2>
-      <p class="summary-line">
-        {loaded ? `${t('home.lessonsDone', { done: standing.completed, total: standing.total })} · ${t('home.percent', { percent: standing.percent })}` : '\u00a0'}
+      {/* Before progress loads, a fresh phone's line, unseen: it takes the lines the real one will. */}
+      <p class="summary-line" aria-hidden={loaded ? undefined : 'true'} data-unseen={loaded ? undefined : ''}>
+        {`${t('home.lessonsDone', { done: standing.completed, total: standing.total })} · ${t('home.percent', { percent: standing.percent })}`}
       </p>
       <progress max={100} value={loaded ? standing.percent : 0} aria-label={t('home.percentLabel')} />
       {loaded && !standing.next && finalPassed && <p class="suggested">{t('home.allDone')}</p>}
@@ -68,9 +69,16 @@ export function CourseSummary({ lessons, progress }: { lessons: readonly LessonS
           </a>
         </p>
       )}
+      {/* Until progress loads (with the background work, a second or two after the first paint),
+          the first lesson's suggestion, unseen, holds the room the real one will take. */}
       {!loaded && (
-        <p class="suggested" aria-hidden="true">
-          <span class="meta">{'\u00a0'}</span>
+        <p class="suggested" aria-hidden="true" data-unseen="">
+          <span class="suggested-shape">
+            <span class="meta">{t('home.suggested')}</span>
+            <span>
+              {t('lesson:search.inLesson', { order: lessons[0]?.order ?? 1 })} {lessons[0]?.title[lng]}
+            </span>
+          </span>
         </p>
       )}
     </section>
