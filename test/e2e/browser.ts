@@ -77,7 +77,7 @@ export async function passQuiz(page: Page, lesson: QuizLike) {
  * the app has created its database (it does so with its background work, or a trainee's first
  * step), and the read never creates it.
  */
-export const readStore = (page: Page, store: 'events' | 'pending' | 'held' | 'progress' | 'completion') =>
+export const readStore = (page: Page, store: 'events' | 'pending' | 'held' | 'progress' | 'completion' | 'meta') =>
   page.evaluate(
     (name) =>
       new Promise<Array<Record<string, unknown>>>((resolve, reject) => {

@@ -27,7 +27,18 @@ async function setBookmark(page: Page, title: string) {
   await bookmark(page, title).click();
   await expect.poll(() => bookmark(page, title).getAttribute('aria-pressed')).toBe('true');
 }
-const outboxEmpty = (page: Page) => expect.poll(async () => (await readStore(page, 'pending')).length, { timeout: 15_000 }).toBe(0);
+const lastSyncAt = async (page: Page) => Number((await readStore(page, 'meta')).find((row) => row.key === 'lastSyncAt')?.value ?? 0);
+/**
+ * Moves the clock past the grouping delay and waits until the sync it starts has ended: its events
+ * have left the pending store and the engine has stored the outcome and armed its next pull. A
+ * clock moved on before that would arm the pull late, past the end of the time the test runs for.
+ */
+async function syncAll(page: Page) {
+  const before = await page.evaluate(() => Date.now());
+  await page.clock.runFor(3500);
+  await expect.poll(async () => (await readStore(page, 'pending')).length, { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => lastSyncAt(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(before);
+}
 
 async function saveNote(page: Page, text: string) {
   await noteField(page).fill(text);
@@ -65,7 +76,6 @@ describe('sync that never blocks and never goes stale, in Chromium', () => {
     await page.locator('.lesson-section').first().waitFor();
     await page.clock.runFor(1000);
   };
-  const syncSoon = (page: Page) => page.clock.runFor(3500); // past the grouping delay
   const rewriteCatalogue = (change: (catalogue: Catalogue) => Catalogue) =>
     writeFileSync(catalogueFile, JSON.stringify(change(JSON.parse(original) as Catalogue)));
 
@@ -73,14 +83,12 @@ describe('sync that never blocks and never goes stale, in Chromium', () => {
     const { a, b } = await twoDevices();
     await openLesson(a);
     await saveNote(a, 'Ghi trên điện thoại');
-    await syncSoon(a);
-    await outboxEmpty(a);
+    await syncAll(a);
 
     await openLesson(b);
     await expect.poll(() => noteField(b).inputValue()).toBe('Ghi trên điện thoại');
     await saveNote(b, 'Sửa trên máy tính bảng');
-    await syncSoon(b);
-    await outboxEmpty(b);
+    await syncAll(b);
 
     // The phone stays open on the lesson; only its clock moves.
     expect(await noteField(a).inputValue()).toBe('Ghi trên điện thoại');
@@ -93,15 +101,13 @@ describe('sync that never blocks and never goes stale, in Chromium', () => {
     await openLesson(b); // b learns nothing it needs: its clock is right
     await openLesson(a);
     await saveNote(a, 'Ghi khi đồng hồ chạy nhanh');
-    await syncSoon(a);
-    await outboxEmpty(a);
+    await syncAll(a);
     expect((await readStore(a, 'held')).length).toBe(0);
 
     await b.clock.runFor(120_000);
     await expect.poll(() => noteField(b).inputValue(), { timeout: 15_000 }).toBe('Ghi khi đồng hồ chạy nhanh');
     await saveNote(b, 'Sửa sau, đồng hồ đúng');
-    await syncSoon(b);
-    await outboxEmpty(b);
+    await syncAll(b);
 
     await a.clock.runFor(120_000);
     await expect.poll(() => noteField(a).inputValue(), { timeout: 15_000 }).toBe('Sửa sau, đồng hồ đúng');
@@ -128,8 +134,7 @@ describe('sync that never blocks and never goes stale, in Chromium', () => {
     await scrollSectionIntoView(a, renamed.id);
     await a.clock.runFor(13_000);
     await expect.poll(() => a.locator(`[data-section="${renamed.id}"] .read-mark`).count(), { timeout: 5000 }).toBe(1);
-    await syncSoon(a);
-    await outboxEmpty(a);
+    await syncAll(a);
     expect(await readStore(a, 'held')).toEqual([]);
     const placed = await repository().events.eventsOf(trainee.id, { flagged: false });
     expect(placed.filter((e) => e.type === 'section_read').map((e) => e.payload)).toContainEqual({ sectionId: renamed.id });
@@ -142,8 +147,7 @@ describe('sync that never blocks and never goes stale, in Chromium', () => {
     await setBookmark(a, other.sections[0]!.title.vi);
     await openLesson(a);
     await setBookmark(a, lesson.sections[0]!.title.vi);
-    await syncSoon(a);
-    await outboxEmpty(a);
+    await syncAll(a);
     expect(await readStore(a, 'held')).toEqual([]);
     const bookmarks = (events: Array<{ type: string; lessonId: string }>) => events.filter((e) => e.type === 'bookmark_set').map((e) => e.lessonId);
     expect(bookmarks(await repository().events.eventsOf(trainee.id)).sort()).toEqual([lesson.id, other.id].sort());
@@ -154,8 +158,7 @@ describe('sync that never blocks and never goes stale, in Chromium', () => {
     const { trainee, a } = await twoDevices();
     await openLesson(a);
     await setBookmark(a, lesson.sections[0]!.title.vi);
-    await syncSoon(a);
-    await outboxEmpty(a);
+    await syncAll(a);
     // The same event id, altered on the phone: the server holds the original, so this is a conflict.
     const [sent] = (await readStore(a, 'events')).filter((e) => e.type === 'bookmark_set');
     await a.evaluate(
@@ -172,8 +175,7 @@ describe('sync that never blocks and never goes stale, in Chromium', () => {
       sent!,
     );
     await setBookmark(a, lesson.sections[1]!.title.vi);
-    await syncSoon(a);
-    await outboxEmpty(a);
+    await syncAll(a);
     expect(await readStore(a, 'held')).toEqual([expect.objectContaining({ id: sent!.id, code: 'id_conflict' })]);
     expect((await repository().events.eventsOf(trainee.id)).filter((e) => e.type === 'bookmark_set')).toHaveLength(2);
     await a.getByTestId('status-chip').dispatchEvent('click');
@@ -195,8 +197,7 @@ describe('sync that never blocks and never goes stale, in Chromium', () => {
     for (let i = 0; i < 8; i++) await button.click();
     // All eight stored before the clock moves on, so the grouping, not the taps' pace, is tested.
     await expect.poll(async () => (await readStore(a, 'events')).filter((e) => String(e.type).startsWith('bookmark')).length).toBe(8);
-    await syncSoon(a);
-    await outboxEmpty(a);
+    await syncAll(a);
     expect(requests.length).toBeGreaterThanOrEqual(1);
     expect(requests.length).toBeLessThanOrEqual(2);
     expect((await repository().events.eventsOf(trainee.id)).filter((e) => e.type.startsWith('bookmark'))).toHaveLength(8);
