@@ -26,13 +26,19 @@ export function emptyProgress(lessonId: string): LessonProgress {
   };
 }
 
-/** The progress after `event`; never mutates `progress`, and applying an event twice is a no-op. */
+/**
+ * The progress after `event`; never mutates `progress`, and applying an event twice is a no-op.
+ * An event that changes nothing returns `progress` itself (callers skip the write).
+ */
 export function applyEvent(progress: LessonProgress | undefined, event: LearnerEvent): LessonProgress {
   const p = progress ?? emptyProgress(event.lessonId);
   const stamp: WriteStamp = { at: event.at, deviceId: event.deviceId, eventId: event.id };
   switch (event.type) {
-    case 'section_read':
-      return { ...p, sectionsRead: addToSet(p.sectionsRead, event.payload.sectionId) };
+    case 'section_read': {
+      // A section read again returns the same row, so the phone does not rewrite it.
+      const sectionsRead = addToSet(p.sectionsRead, event.payload.sectionId);
+      return sectionsRead === p.sectionsRead ? p : { ...p, sectionsRead };
+    }
     case 'lesson_completed':
       return p.completed ? p : { ...p, completed: true };
     case 'quiz_answered': {

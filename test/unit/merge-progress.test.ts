@@ -184,4 +184,12 @@ describe('merge rules: examples', () => {
     applyEvent(before, ev({ type: 'note_saved', payload: { text: 'x' } }, 1));
     expect(before).toEqual(snapshot);
   });
+
+  it('returns the very row it was given for an event that changes nothing, so the phone skips the write', () => {
+    const read = foldEvents([ev({ type: 'section_read', payload: { sectionId: 's-1' } }, 1)]).intro!;
+    expect(applyEvent(read, ev({ type: 'section_read', payload: { sectionId: 's-1' } }, 2))).toBe(read);
+    expect(applyEvent(read, ev({ type: 'section_read', payload: { sectionId: 's-2' } }, 3))).not.toBe(read);
+    const noted = applyEvent(read, ev({ type: 'note_saved', payload: { text: 'new' } }, 5));
+    expect(applyEvent(noted, ev({ type: 'note_saved', payload: { text: 'old' } }, 4))).toBe(noted);
+  });
 });

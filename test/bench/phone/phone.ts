@@ -81,12 +81,14 @@ const phoneBench = {
     const start = Date.now() - 365 * 24 * 3600 * 1000;
     const events: LearnerEvent[] = [];
     for (let i = 0; i < n; i++) {
-      const lesson = lessons[i % lessons.length]!;
+      const kind = i % 100;
+      // Quiz attempts take the lessons in turn on their own count: by the event's index alone,
+      // every hundredth event would fall in the same lesson of ten.
+      const lesson = lessons[(kind === 0 ? i / 100 : i) % lessons.length]!;
       const base = { id: crypto.randomUUID(), deviceId: i % 3 === 0 ? other : own, lessonId: lesson.id, at: formatHlc(start + i * 600, 0) };
       const section = lesson.sections[i % lesson.sections.length]!;
       // Mostly reading (each visit records its sections again), then bookmarks and notes; one
-      // event in a hundred is a quiz attempt, which would be some 500 attempts in 50,000 events.
-      const kind = i % 100;
+      // event in a hundred is a quiz attempt: some 500 attempts in 50,000 events, 50 per lesson.
       if (kind === 0) {
         const answers = Object.fromEntries(lesson.questions.map((q) => [q.id, [q.options[i % q.options.length]!]]));
         events.push({ ...base, type: 'quiz_answered', payload: { answers, score: (i % 5) / 4, passed: i % 5 === 4 } });
