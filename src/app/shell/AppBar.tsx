@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { StatusChip } from '../components/sync/StatusChip.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
-import { Icon } from './icons.tsx';
+import { BrandMark, Icon } from './icons.tsx';
 import { hasInAppHistory } from './navigation.ts';
 import { useCurrentScreen } from './screen.ts';
 import { useBarSize } from './bar-size.ts';
@@ -40,7 +40,7 @@ export function AppBar({ loading }: { loading: boolean }) {
         </>
       ) : (
         <a class="brand" href="/">
-          <img src="/icons/icon.svg" alt="" width="26" height="26" />
+          <BrandMark />
           <span>{t('app.name')}</span>
         </a>
       )}

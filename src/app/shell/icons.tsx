@@ -29,3 +29,18 @@ export function Icon({ name }: { name: IconName }) {
     </svg>
   );
 }
+
+/**
+ * The app's mark (public/icons/icon.svg), drawn inline: as an <img> it was a separate SVG
+ * document, parsed and painted in a long task of its own just after the first paint.
+ */
+export function BrandMark() {
+  return (
+    <svg class="brand-mark" viewBox="0 0 512 512" width="26" height="26" aria-hidden="true" focusable="false">
+      <rect width="512" height="512" rx="112" fill="#b3261e" />
+      <path d="M256 150l17 52h55l-44 32 17 52-45-32-45 32 17-52-44-32h55z" fill="#ffcd00" />
+      <path d="M96 300c56-26 112-26 160 10 48-36 104-36 160-10v112c-56-26-112-26-160 10-48-36-104-36-160-10z" fill="#fffaf3" />
+      <path d="M256 310v112" stroke="#b3261e" stroke-width="10" />
+    </svg>
+  );
+}
