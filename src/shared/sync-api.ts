@@ -2,8 +2,13 @@ import * as z from 'zod/mini';
 import { deviceIdSchema, learnerEventSchema } from './events.ts';
 import { hlcSchema } from './hlc-schema.ts';
 
-/** The most events one sync request may push; the client sends at most this many per round. */
-export const SYNC_BATCH_LIMIT = 200;
+/**
+ * The most events one sync request may push; the client sends at most this many per round.
+ * The most that still fits the 1 MB body limit when every event is a 1,000-letter note in
+ * 3-byte letters (a longer note can pass it; the client halves a batch refused with 413). A
+ * 10,000-event sync took 2.4 s in batches of 300, against 3.3 s in 200 and 2.1 s in 500.
+ */
+export const SYNC_BATCH_LIMIT = 300;
 /** The most events one sync reply pulls; `more` says whether to ask again. */
 export const SYNC_PULL_LIMIT = 500;
 

@@ -72,8 +72,8 @@ describe.each(testDatabases)('bad input on $name: a precise error, and nothing s
     expect(error.code).toBe('payload_too_large');
   });
 
-  it('a batch at the limit with long notes still fits', async () => {
-    const notes = Array.from({ length: SYNC_BATCH_LIMIT }, () => event(device, 'note_saved', { text: 'ư'.repeat(1000) }));
+  it('a batch at the limit of 1,000-letter notes in 3-byte letters still fits', async () => {
+    const notes = Array.from({ length: SYNC_BATCH_LIMIT }, () => event(device, 'note_saved', { text: 'ệ'.repeat(1000) }));
     const reply = await device.sync({ events: notes });
     expect(reply.status).toBe(200);
   });
