@@ -25,22 +25,22 @@ export function SignIn({ onSignedIn }: { onSignedIn: (officer: Officer) => void 
   };
   return (
     <SignedOutPage title={t('signIn.title')}>
-    <p>{t('signIn.intro')}</p>
-    <form class="stack" onSubmit={submit}>
-      <div class="field">
-        <label for="email">{t('signIn.email')}</label>
-        <input id="email" type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-      </div>
-      <div class="field">
-        <label for="password">{t('signIn.password')}</label>
-        <input id="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-      </div>
-      <FormProblem problem={problem} />
-      <button type="submit" class="primary" disabled={busy}>
-        {t('signIn.submit')}
-      </button>
-    </form>
-    <p class="hint">{t('signIn.forgot')}</p>
+      <p>{t('signIn.intro')}</p>
+      <form class="stack" onSubmit={submit}>
+        <div class="field">
+          <label for="email">{t('signIn.email')}</label>
+          <input id="email" type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="password">{t('signIn.password')}</label>
+          <input id="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </div>
+        <FormProblem problem={problem} />
+        <button type="submit" class="primary" disabled={busy}>
+          {t('signIn.submit')}
+        </button>
+      </form>
+      <p class="hint">{t('signIn.forgot')}</p>
     </SignedOutPage>
   );
 }
