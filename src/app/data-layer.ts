@@ -12,14 +12,28 @@ let loaded: Promise<DataLayer> | undefined;
 // Every use waits until the store knows this build's course, so progress recorded against a
 // renamed lesson or section counts under its new id from the first step on.
 const load = () =>
-  (loaded ??= import('../data/phone-data.ts').then(async (data) => {
-    // Evaluating the module (Dexie, the schemas, the engine) is one task; opening the store the next.
-    await nextTask();
+  (loaded ??= importInParts().then(async (data) => {
     // A store that cannot even be read still takes steps (they wait, see the outbox); its rows
     // then fold without the renames.
     await data.followCourse(course).catch((error) => console.error('could not check the course version', error));
     return data;
   }));
+
+/**
+ * Evaluating the data layer's code (zod's schemas, Dexie, the sync engine) took one task of
+ * 25-30 ms on a desktop CPU, so over 100 ms on a slow phone: a tap in it waited. Each import
+ * below evaluates one part of the module graph, the parts already evaluated are skipped, and
+ * each part ends its task before the next starts.
+ */
+async function importInParts(): Promise<DataLayer> {
+  await import('../shared/events.ts'); // zod and the event schemas
+  await nextTask();
+  await import('../data/store/learn-db.ts'); // Dexie and the store's schema
+  await nextTask();
+  const data = await import('../data/phone-data.ts'); // the verbs, live queries and sync engine
+  await nextTask(); // opening the store is a task of its own too
+  return data;
+}
 
 /** The data layer for watching and background work: loaded once the first screen is shown. */
 export const loadDataLayer = (): Promise<DataLayer> => backgroundWorkMayStart().then(load);

@@ -92,6 +92,32 @@ describe('layout geometry in Chromium', () => {
     }, 180_000);
   }
 
+  // The stylesheet carries the bars' heights at default text size, and bar-size.ts writes only a
+  // difference: in each case the scroll padding must still be each bar's height plus 0.5rem.
+  it('keeps the scroll padding at the height of each bar, at 100% and 200% text, in portrait and landscape', async () => {
+    const padding = (page: Page) =>
+      page.evaluate(() => {
+        const root = getComputedStyle(document.documentElement);
+        const half = parseFloat(root.fontSize) / 2;
+        const tabs = document.querySelector<HTMLElement>('.tab-bar')!;
+        const sticky = getComputedStyle(tabs).position === 'sticky';
+        return {
+          top: parseFloat(root.scrollPaddingTop) - half - document.querySelector<HTMLElement>('.app-bar')!.offsetHeight,
+          bottom: parseFloat(root.scrollPaddingBottom) - half - (sticky ? tabs.offsetHeight : 0),
+        };
+      });
+    for (const viewport of [portrait, landscape]) {
+      for (const scale of [1, 2]) {
+        const { context, page } = await chromium.phone('vi-VN', { viewport });
+        if (scale !== 1) await setTextScale(page, scale);
+        await page.goto('/');
+        await page.getByTestId('course-list').waitFor();
+        await expect.poll(() => padding(page), `${viewport.width}×${viewport.height} at ${scale * 100}%`).toEqual({ top: 0, bottom: 0 });
+        await context.close();
+      }
+    }
+  }, 60_000);
+
   it('scrolls the next quiz question fully into view below the app bar, with focus on it', async () => {
     const { context, page } = await chromium.phone('vi-VN');
     await page.goto(`/lessons/${lesson.id}`);

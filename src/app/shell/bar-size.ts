@@ -10,11 +10,14 @@ export function useBarSize(bar: RefObject<HTMLElement | null>, variable: string)
   useLayoutEffect(() => {
     const el = bar.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const root = document.documentElement.style;
+    const root = document.documentElement;
     const observer = new ResizeObserver(() => {
       // The tab bar as a side rail (landscape, wide screens) is not sticky, and covers no text.
       const sticky = getComputedStyle(el).position === 'sticky';
-      root.setProperty(variable, sticky ? `${el.offsetHeight}px` : '0px');
+      const height = sticky ? `${el.offsetHeight}px` : '0px';
+      // Only a change is written: the stylesheet's value is right at default text size, and a
+      // write here restyles the whole page (in the first frame, a few ms on a desktop CPU).
+      if (getComputedStyle(root).getPropertyValue(variable) !== height) root.style.setProperty(variable, height);
     });
     observer.observe(el);
     return () => observer.disconnect();
