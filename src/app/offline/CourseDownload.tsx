@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { requestPersistentStorage } from '../../data/storage-info.ts';
 import type { LessonSummary } from '../../shared/lesson.ts';
 import { course } from '../content/course.ts';
+import { formatSize } from '../i18n/format-size.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { announce } from '../shell/announce.tsx';
 import { serviceWorkerReady } from '../sw-bridge.ts';
@@ -71,10 +72,7 @@ export function CourseDownload({ lessons, onOffline }: CourseDownloadProps) {
     if (result.ok) void requestPersistentStorage().catch(() => false);
   };
 
-  const size = (bytes: number) =>
-    new Intl.NumberFormat(lng, { style: 'unit', unit: bytes >= 1e6 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(
-      bytes >= 1e6 ? bytes / 1e6 : bytes / 1e3,
-    );
+  const size = (bytes: number) => formatSize(bytes, lng);
 
   if (!canDownload()) return <p class="course-download">{t('offline:unsupported')}</p>;
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readStorageInfo, requestPersistentStorage, type StorageInfo } from '../../../data/storage-info.ts';
 import { backgroundWorkMayStart } from '../../background-work.ts';
+import { formatSize } from '../../i18n/format-size.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
 /** Usage and free space, and a one-tap request to keep the data when the phone runs low. */
@@ -12,10 +13,7 @@ export function StorageStatus() {
   useEffect(() => void backgroundWorkMayStart().then(refresh), []);
   if (!info) return null;
 
-  const size = (bytes: number) =>
-    new Intl.NumberFormat(lng, { style: 'unit', unit: bytes >= 1e9 ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(
-      bytes >= 1e9 ? bytes / 1e9 : bytes / 1e6,
-    );
+  const size = (bytes: number) => formatSize(bytes, lng);
   return (
     <div class="storage" data-testid="storage-status">
       <p>{t('storage:usage', { used: size(info.usage), free: size(Math.max(0, info.quota - info.usage)) })}</p>
