@@ -42,12 +42,29 @@ describe('the lesson page', () => {
     render(<App />);
     expect(await screen.findByRole('heading', { level: 1, name: lesson.title.vi })).toBeTruthy();
     await screen.findByRole('heading', { level: 2, name: lesson.sections[0]!.title.vi });
+    // Opened at its top: the first section is drawn first, the rest after that paint.
+    await screen.findByRole('heading', { level: 2, name: 'Nguồn tham khảo' });
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       ...lesson.sections.map((s) => s.title.vi),
       'Bài kiểm tra',
       'Ghi chú cá nhân',
       'Nguồn tham khảo',
     ]);
+  });
+
+  it('draws a lesson opened further down whole, so its place can be scrolled to', async () => {
+    const last = lesson.sections.at(-1)!;
+    history.replaceState(null, '', `/lessons/${lesson.id}?section=${last.id}`);
+    const scrolled: string[] = [];
+    vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {
+      scrolled.push(this.id);
+    });
+    render(<App />);
+    await screen.findByRole('heading', { level: 2, name: lesson.sections[0]!.title.vi });
+    // In the same render as the first section: nothing waits for a second one.
+    expect(screen.getByRole('heading', { level: 2, name: last.title.vi })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Nguồn tham khảo' })).toBeTruthy();
+    await waitFor(() => expect(scrolled).toContain(`section-${last.id}`));
   });
 
   it('switches the reading mode in place from the settings sheet and keeps the choice', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { Quiz } from '../components/quiz/Quiz.tsx';
 import { Bilingual } from '../components/reader/Bilingual.tsx';
@@ -6,6 +6,7 @@ import { LessonProgressLine } from '../components/reader/LessonProgressLine.tsx'
 import { LessonNote } from '../components/reader/LessonNote.tsx';
 import { LessonReader } from '../components/reader/LessonReader.tsx';
 import { LessonSources } from '../components/reader/LessonSources.tsx';
+import { loadPosition } from '../components/reader/reading-position.ts';
 import { LoadProblem } from '../components/reader/LoadProblem.tsx';
 import { PrevNext } from '../components/reader/PrevNext.tsx';
 import { course, lessonSummary } from '../content/course.ts';
@@ -39,10 +40,16 @@ function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | 
   const reported = useRef(new Set<string>());
   // A link from the bottom of the previous lesson must not open this one half way down.
   useEffect(() => window.scrollTo(0, 0), []);
+  // Drawing the whole lesson (its sections, the quiz, the note) before the first paint kept its
+  // text off screen for the time of all of it: a lesson opened at its top shows its first section
+  // first, and the rest after that paint. One opened further down (a search result, a bookmark,
+  // where the trainee left off, the note) is drawn whole, so it can be scrolled to.
+  const [whole, setWhole] = useState(() => startAt !== undefined || atNote || loadPosition(id) !== undefined);
   // The text (or why it could not load) is on screen: the app's background work may start.
   useEffect(() => {
     if (loaded.status !== 'loading') releaseBackgroundWork();
     if (loaded.status === 'ready' && atNote) document.getElementById('note-title')?.scrollIntoView({ block: 'start' });
+    if (loaded.status !== 'loading') setWhole(true);
   }, [loaded.status]);
 
   // Recorded once per lesson visit: the merge rules make a repeat harmless, but it would be noise.
@@ -79,18 +86,23 @@ function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | 
             onBookmark={(sectionId, on) => void act((data) => data.setBookmark(id, sectionId, on))}
             startAt={startAt}
             keepPlace={!atNote}
+            sectionsShown={whole ? undefined : 1}
           />
-          <section class="lesson-quiz" aria-labelledby="quiz-title">
-            <h2 id="quiz-title">{t('lesson:quiz.title')}</h2>
-            <p>{t('lesson:quiz.intro', { count: loaded.data.quiz.questions.length, mark: Math.round(loaded.data.quiz.passMark * 100) })}</p>
-            <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed, seed) => void act((data) => data.answerQuiz(id, answers, score, passed, seed))} />
-          </section>
-          <LessonNote saved={progress?.note ?? ''} onSave={(text) => void act((data) => data.saveNote(id, text))} />
-          <LessonSources sources={loaded.data.sources} mode={mode} />
+          {whole && (
+            <>
+              <section class="lesson-quiz" aria-labelledby="quiz-title">
+                <h2 id="quiz-title">{t('lesson:quiz.title')}</h2>
+                <p>{t('lesson:quiz.intro', { count: loaded.data.quiz.questions.length, mark: Math.round(loaded.data.quiz.passMark * 100) })}</p>
+                <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed, seed) => void act((data) => data.answerQuiz(id, answers, score, passed, seed))} />
+              </section>
+              <LessonNote saved={progress?.note ?? ''} onSave={(text) => void act((data) => data.saveNote(id, text))} />
+              <LessonSources sources={loaded.data.sources} mode={mode} />
+            </>
+          )}
         </>
       )}
       {/* After the text: above the placeholder it would jump down when the text arrives. */}
-      {loaded.status !== 'loading' && <PrevNext id={id} />}
+      {loaded.status !== 'loading' && whole && <PrevNext id={id} />}
     </article>
   );
 }

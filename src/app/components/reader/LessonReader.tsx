@@ -19,6 +19,8 @@ interface Props {
   startAt?: string | undefined;
   /** Reopen where the trainee left off (false: the page opens somewhere else, the note say). */
   keepPlace?: boolean | undefined;
+  /** Draw only this many sections for now (the first paint of a lesson opened at its top). */
+  sectionsShown?: number | undefined;
 }
 
 /**
@@ -27,11 +29,13 @@ interface Props {
  * screen's "continue" card leads there), and keeps that paragraph in place when the mode or text
  * size changes.
  */
-export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, bookmarks = [], onBookmark, startAt, keepPlace = true }: Props) {
+export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, bookmarks = [], onBookmark, startAt, keepPlace = true, sectionsShown }: Props) {
+  const sections = sectionsShown === undefined ? lesson.sections : lesson.sections.slice(0, sectionsShown);
   const container = useRef<HTMLDivElement>(null);
   const [term, setTerm] = useState<string>();
   const here = useRef<ReturnType<typeof topBlock>>(undefined);
-  const words = useMemo(() => Object.fromEntries(lesson.sections.map((s) => [s.id, s.words])), [lesson]);
+  // The sections drawn so far: their dwell starts again (within a frame) when the rest arrive.
+  const words = useMemo(() => Object.fromEntries(sections.map((s) => [s.id, s.words])), [lesson, sections.length]);
   useSectionDwell(container, words, sectionsRead, onSectionRead);
 
   // Reopen where the trainee left off, or at the section asked for.
@@ -98,7 +102,7 @@ export function LessonReader({ lesson, mode, size, sectionsRead, onSectionRead, 
       style={{ '--reader-scale': String(textSizes[size] ?? 1) }}
       onClick={onClick}
     >
-      {lesson.sections.map((s) => (
+      {sections.map((s) => (
         <LessonSection
           key={s.id}
           section={s}
