@@ -20,14 +20,13 @@ const load = () =>
   }));
 
 /**
- * Evaluating the data layer's code (zod's schemas, Dexie, the sync engine) took one task of
- * 25-30 ms on a desktop CPU, so over 100 ms on a slow phone: a tap in it waited. Each import
- * below evaluates one part of the module graph, the parts already evaluated are skipped, and
- * each part ends its task before the next starts.
+ * Evaluating the data layer's code (Dexie, zod's schemas, the sync engine) took one task of
+ * 25-30 ms on a desktop CPU, so over 100 ms on a slow phone: a tap in it waited. The first import
+ * evaluates Dexie and the store, the second the rest (modules already evaluated are skipped), each
+ * in a task of its own. zod is not a step of its own: importing a shared module on its own makes
+ * the bundler add a runtime chunk to the lesson screen's downloads.
  */
 async function importInParts(): Promise<DataLayer> {
-  await import('../shared/events.ts'); // zod and the event schemas
-  await nextTask();
   await import('../data/store/learn-db.ts'); // Dexie and the store's schema
   await nextTask();
   const data = await import('../data/phone-data.ts'); // the verbs, live queries and sync engine
