@@ -29,6 +29,11 @@ export function LessonPage() {
   return summary ? <LessonScreen key={id} id={id} startAt={query.section} atNote={query.at === 'note'} /> : <NotFound />;
 }
 
+/** How much of a lesson opened at its top is drawn: one step more after each paint. */
+const FIRST_SECTION = 0;
+const EVERY_SECTION = 1;
+const WHOLE = 2;
+
 function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | undefined; atNote: boolean }) {
   const { t, lng } = useTranslation();
   const summary = lessonSummary(id)!;
@@ -41,16 +46,20 @@ function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | 
   // A link from the bottom of the previous lesson must not open this one half way down.
   useEffect(() => window.scrollTo(0, 0), []);
   // Drawing the whole lesson (its sections, the quiz, the note) before the first paint kept its
-  // text off screen for the time of all of it: a lesson opened at its top shows its first section
-  // first, and the rest after that paint. One opened further down (a search result, a bookmark,
+  // text off screen for the time of all of it, and made one long task: a lesson opened at its top
+  // is drawn in steps, each after the previous one's paint: its first section, the other sections,
+  // then the quiz, the note, the sources. One opened further down (a search result, a bookmark,
   // where the trainee left off, the note) is drawn whole, so it can be scrolled to.
-  const [whole, setWhole] = useState(() => startAt !== undefined || atNote || loadPosition(id) !== undefined);
+  const [drawn, setDrawn] = useState(() => (startAt !== undefined || atNote || loadPosition(id) !== undefined ? WHOLE : FIRST_SECTION));
   // The text (or why it could not load) is on screen: the app's background work may start.
   useEffect(() => {
     if (loaded.status !== 'loading') releaseBackgroundWork();
     if (loaded.status === 'ready' && atNote) document.getElementById('note-title')?.scrollIntoView({ block: 'start' });
-    if (loaded.status !== 'loading') setWhole(true);
   }, [loaded.status]);
+  useEffect(() => {
+    if (loaded.status !== 'loading' && drawn < WHOLE) setDrawn(drawn + 1);
+  }, [loaded.status, drawn]);
+  const whole = drawn === WHOLE;
 
   // Recorded once per lesson visit: the merge rules make a repeat harmless, but it would be noise.
   useEffect(() => {
@@ -86,7 +95,7 @@ function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | 
             onBookmark={(sectionId, on) => void act((data) => data.setBookmark(id, sectionId, on))}
             startAt={startAt}
             keepPlace={!atNote}
-            sectionsShown={whole ? undefined : 1}
+            sectionsShown={drawn >= EVERY_SECTION ? undefined : 1}
           />
           {whole && (
             <>
