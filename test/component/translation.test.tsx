@@ -14,20 +14,50 @@ function Title() {
 }
 
 describe('useTranslation', () => {
-  it('gives what i18next gives, for every plain key and with options', () => {
+  it('gives what i18next gives, for every key of every namespace in both languages, and with options', async () => {
     let t: ReturnType<typeof useTranslation>['t'] | undefined;
     function Probe() {
       t = useTranslation().t;
       return null;
     }
     render(<Probe />);
-    const keys = Object.keys(flatten(i18n.getResourceBundle('vi', 'common') as Record<string, unknown>));
-    expect(keys.length).toBeGreaterThan(20);
-    for (const key of keys) {
+    const keysOf = (lng: string) =>
+      Object.keys(i18n.store.data[lng] ?? {}).flatMap((ns) =>
+        Object.keys(flatten(i18n.getResourceBundle(lng, ns) as Record<string, unknown>)).map((key) => (ns === 'common' ? key : `${ns}:${key}`)),
+      );
+    const vi = keysOf('vi');
+    expect(vi.length).toBeGreaterThan(200);
+    for (const key of vi) {
       expect(t!(key), key).toBe(i18n.getFixedT('vi')(key));
       expect(t!(key), `${key}, asked again`).toBe(i18n.getFixedT('vi')(key));
     }
+    // English, where a key it lacks falls back to Vietnamese.
+    await act(() => setLanguage('en'));
+    for (const key of vi) expect(t!(key), `en ${key}`).toBe(i18n.getFixedT('en')(key));
+    await act(() => setLanguage('vi'));
     expect(t!('app.name', { lng: 'en' })).toBe(i18n.getFixedT('en')('app.name'));
+    expect(t!('no.such.key')).toBe(i18n.getFixedT('vi')('no.such.key'));
+  });
+
+  it('leaves nesting, placeholders, groups and fallbacks to i18next', async () => {
+    i18n.addResourceBundle('vi', 'probe', { nested: 'Ứng dụng $t(app.name)', placeholder: 'Còn {{n}} bước', group: { a: 'A' }, onlyVi: 'Chỉ tiếng Việt' });
+    i18n.addResourceBundle('en', 'probe', { nested: 'The app $t(app.name)', placeholder: '{{n}} steps left', group: { a: 'A' } });
+    let t: ReturnType<typeof useTranslation>['t'] | undefined;
+    function Probe() {
+      t = useTranslation().t;
+      return null;
+    }
+    render(<Probe />);
+    const keys = ['probe:nested', 'probe:placeholder', 'probe:group', 'probe:onlyVi', 'probe:missing'];
+    for (const lng of ['vi', 'en'] as const) {
+      await act(() => setLanguage(lng));
+      for (const key of keys) expect(t!(key), `${lng} ${key}`).toEqual(i18n.getFixedT(lng)(key));
+    }
+    expect(t!('probe:nested')).toBe(`The app ${i18n.getFixedT('en')('app.name')}`);
+    expect(t!('probe:onlyVi')).toBe('Chỉ tiếng Việt');
+    await act(() => setLanguage('vi'));
+    i18n.removeResourceBundle('vi', 'probe');
+    i18n.removeResourceBundle('en', 'probe');
   });
 
   it('shows changed strings and another language, not the remembered ones', async () => {
