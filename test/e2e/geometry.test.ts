@@ -112,7 +112,7 @@ describe('layout geometry in Chromium', () => {
         if (scale !== 1) await setTextScale(page, scale);
         await page.goto('/');
         await page.getByTestId('course-list').waitFor();
-        await expect.poll(() => padding(page), `${viewport.width}×${viewport.height} at ${scale * 100}%`).toEqual({ top: 0, bottom: 0 });
+        await expect.poll(() => padding(page), { message: `${viewport.width}×${viewport.height} at ${scale * 100}%` }).toEqual({ top: 0, bottom: 0 });
         await context.close();
       }
     }
