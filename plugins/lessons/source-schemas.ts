@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { courseIdSchema } from '../../src/shared/events.ts';
+import { courseIdSchema } from '../../src/shared/course-id-schema.ts';
 import { sourceSchema } from '../../src/shared/lesson.ts';
 
 const seedSchema = z.string().check(z.regex(/^\d{3}$/, 'expected a three-digit seed number in quotes'));

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { courseIdSchema } from './events.ts';
+import { courseIdSchema } from './course-id-schema.ts';
 import { FINAL_ASSESSMENT_ID, type FinalAssessment, type Lesson } from './lesson.ts';
 
 /**

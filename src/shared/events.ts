@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
+import { courseIdSchema } from './course-id-schema.ts';
 import { hlcSchema } from './hlc-schema.ts';
-
-/** Ids in the course (lessons, sections, questions, options) are kebab-case ASCII. */
-export const courseIdSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id'), z.maxLength(64));
+import { NOTE_MAX_LENGTH } from './lesson.ts';
 
 /**
  * A phone's id for itself: a random UUID (crypto.randomUUID()) made once on first start. Events,
@@ -10,8 +9,6 @@ export const courseIdSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)
  * (NUL, lone surrogates) out of every table.
  */
 export const deviceIdSchema = z.uuid();
-
-export const NOTE_MAX_LENGTH = 5000;
 
 /** What every learner event carries; `id` is made on the phone and never changes. */
 const eventBase = z.object({

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { courseIdSchema } from './events.ts';
+import { courseIdSchema } from './course-id-schema.ts';
 
 /**
  * The compiled course as the phone receives it (built from content/ by plugins/lessons). The
@@ -7,6 +7,13 @@ import { courseIdSchema } from './events.ts';
  */
 
 export const courseLanguages = ['vi', 'en'] as const;
+
+/**
+ * The longest note a trainee may keep on a lesson, in UTF-16 code units (what a textarea's
+ * maxLength and zod's maxLength both count). Here, not in events.ts, so that the note's textarea
+ * does not build every event schema on the way to a lesson's first paint.
+ */
+export const NOTE_MAX_LENGTH = 5000;
 export type CourseLanguage = (typeof courseLanguages)[number];
 
 /** Author-written text: trimmed first, so a blank line counts as missing. */

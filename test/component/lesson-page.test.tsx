@@ -42,13 +42,30 @@ describe('the lesson page', () => {
     render(<App />);
     expect(await screen.findByRole('heading', { level: 1, name: lesson.title.vi })).toBeTruthy();
     await screen.findByRole('heading', { level: 2, name: lesson.sections[0]!.title.vi });
-    // Opened at its top: the first section is drawn first, the rest after that paint.
     await screen.findByRole('heading', { level: 2, name: 'Nguồn tham khảo' });
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       ...lesson.sections.map((s) => s.title.vi),
       'Bài kiểm tra',
       'Ghi chú cá nhân',
       'Nguồn tham khảo',
+    ]);
+  });
+
+  it('draws a lesson opened at its top one part after each paint: each section, the quiz, then the note and sources', async () => {
+    const drawn: string[][] = [];
+    const observer = new MutationObserver(() => {
+      const headings = [...document.querySelectorAll('h2')].map((h) => h.textContent ?? '');
+      if (headings.length && headings.join('|') !== drawn.at(-1)?.join('|')) drawn.push(headings);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    render(<App />);
+    await screen.findByRole('heading', { level: 2, name: 'Nguồn tham khảo' });
+    observer.disconnect();
+    const titles = lesson.sections.map((s) => s.title.vi);
+    expect(drawn).toEqual([
+      ...titles.map((_, i) => titles.slice(0, i + 1)),
+      [...titles, 'Bài kiểm tra'],
+      [...titles, 'Bài kiểm tra', 'Ghi chú cá nhân', 'Nguồn tham khảo'],
     ]);
   });
 

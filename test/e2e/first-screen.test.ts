@@ -52,6 +52,10 @@ describe('a lesson opened by its address, on a slow phone\'s terms', () => {
         .map((r) => new URL(r.name).pathname);
     });
     expect(before.filter((url) => !named.includes(url) && !inHtml.includes(url))).toEqual([]);
+    // None of that code builds the learner-event schemas: they are the data layer's, later.
+    for (const url of before.filter((u) => u.endsWith('.js'))) {
+      expect((await (await page.request.get(url)).text()).includes('note_saved'), url).toBe(false);
+    }
 
     // Then the background work starts: progress, sync and the service worker.
     await waitForServiceWorker(page);

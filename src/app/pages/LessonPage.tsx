@@ -29,10 +29,8 @@ export function LessonPage() {
   return summary ? <LessonScreen key={id} id={id} startAt={query.section} atNote={query.at === 'note'} /> : <NotFound />;
 }
 
-/** How much of a lesson opened at its top is drawn: one step more after each paint. */
-const FIRST_SECTION = 0;
-const EVERY_SECTION = 1;
-const WHOLE = 2;
+/** How much of a lesson opened further down is drawn: all of it at once. */
+const WHOLE = Number.POSITIVE_INFINITY;
 
 function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | undefined; atNote: boolean }) {
   const { t, lng } = useTranslation();
@@ -47,19 +45,22 @@ function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | 
   useEffect(() => window.scrollTo(0, 0), []);
   // Drawing the whole lesson (its sections, the quiz, the note) before the first paint kept its
   // text off screen for the time of all of it, and made one long task: a lesson opened at its top
-  // is drawn in steps, each after the previous one's paint: its first section, the other sections,
-  // then the quiz, the note, the sources. One opened further down (a search result, a bookmark,
-  // where the trainee left off, the note) is drawn whole, so it can be scrolled to.
-  const [drawn, setDrawn] = useState(() => (startAt !== undefined || atNote || loadPosition(id) !== undefined ? WHOLE : FIRST_SECTION));
+  // is drawn in steps, each after the previous one's paint: its first section, then each further
+  // section, the quiz, and last the note, the sources and previous/next (steps 0 to n + 1 for n
+  // sections). One opened further down (a search result, a bookmark, where the trainee left off,
+  // the note) is drawn whole, so it can be scrolled to.
+  const [drawn, setDrawn] = useState(() => (startAt !== undefined || atNote || loadPosition(id) !== undefined ? WHOLE : 0));
+  const sectionCount = loaded.status === 'ready' ? loaded.data.sections.length : 0;
+  const lastStep = loaded.status === 'ready' ? sectionCount + 1 : 0;
   // The text (or why it could not load) is on screen: the app's background work may start.
   useEffect(() => {
     if (loaded.status !== 'loading') releaseBackgroundWork();
     if (loaded.status === 'ready' && atNote) document.getElementById('note-title')?.scrollIntoView({ block: 'start' });
   }, [loaded.status]);
   useEffect(() => {
-    if (loaded.status !== 'loading' && drawn < WHOLE) setDrawn(drawn + 1);
+    if (loaded.status !== 'loading' && drawn < lastStep) setDrawn(drawn + 1);
   }, [loaded.status, drawn]);
-  const whole = drawn === WHOLE;
+  const whole = drawn >= lastStep;
 
   // Recorded once per lesson visit: the merge rules make a repeat harmless, but it would be noise.
   useEffect(() => {
@@ -95,15 +96,17 @@ function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | 
             onBookmark={(sectionId, on) => void act((data) => data.setBookmark(id, sectionId, on))}
             startAt={startAt}
             keepPlace={!atNote}
-            sectionsShown={drawn >= EVERY_SECTION ? undefined : 1}
+            sectionsShown={drawn >= sectionCount ? undefined : drawn + 1}
           />
+          {drawn >= sectionCount && (
+            <section class="lesson-quiz" aria-labelledby="quiz-title">
+              <h2 id="quiz-title">{t('lesson:quiz.title')}</h2>
+              <p>{t('lesson:quiz.intro', { count: loaded.data.quiz.questions.length, mark: Math.round(loaded.data.quiz.passMark * 100) })}</p>
+              <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed, seed) => void act((data) => data.answerQuiz(id, answers, score, passed, seed))} />
+            </section>
+          )}
           {whole && (
             <>
-              <section class="lesson-quiz" aria-labelledby="quiz-title">
-                <h2 id="quiz-title">{t('lesson:quiz.title')}</h2>
-                <p>{t('lesson:quiz.intro', { count: loaded.data.quiz.questions.length, mark: Math.round(loaded.data.quiz.passMark * 100) })}</p>
-                <Quiz quiz={loaded.data.quiz} mode={mode} onFinish={(answers, score, passed, seed) => void act((data) => data.answerQuiz(id, answers, score, passed, seed))} />
-              </section>
               <LessonNote saved={progress?.note ?? ''} onSave={(text) => void act((data) => data.saveNote(id, text))} />
               <LessonSources sources={loaded.data.sources} mode={mode} />
             </>

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { courseIdSchema } from '../events.ts';
+import { courseIdSchema } from '../course-id-schema.ts';
 
 /**
  * The completion record: what the server signs when a trainee has finished the course, and what

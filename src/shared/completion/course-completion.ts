@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { currentSectionId } from '../course-ids.ts';
-import { courseIdSchema } from '../events.ts';
+import { courseIdSchema } from '../course-id-schema.ts';
 import { FINAL_ASSESSMENT_ID } from '../lesson.ts';
 import type { LessonProgress } from '../progress.ts';
 

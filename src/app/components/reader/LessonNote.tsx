@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { NOTE_MAX_LENGTH } from '../../../shared/events.ts';
+import { NOTE_MAX_LENGTH } from '../../../shared/lesson.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { announce } from '../../shell/announce.tsx';
 
