@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { i18n, setLanguage } from '../../src/app/i18n/i18n.ts';
 import { useTranslation } from '../../src/app/i18n/use-translation.ts';
+import { withValues } from '../../src/app/i18n/with-values.ts';
 
 function Title() {
   const { t } = useTranslation();
@@ -56,6 +57,62 @@ describe('useTranslation', () => {
     expect(t!('probe:nested')).toBe(`The app ${i18n.getFixedT('en')('app.name')}`);
     expect(t!('probe:onlyVi')).toBe('Chỉ tiếng Việt');
     await act(() => setLanguage('vi'));
+    i18n.removeResourceBundle('vi', 'probe');
+    i18n.removeResourceBundle('en', 'probe');
+  });
+
+  it('gives what i18next gives for calls with values: every key with each of its placeholders and counts, in both languages', async () => {
+    let t: ReturnType<typeof useTranslation>['t'] | undefined;
+    function Probe() {
+      t = useTranslation().t;
+      return null;
+    }
+    render(<Probe />);
+    await act(() => setLanguage('en')); // both languages' strings loaded
+    const templates = new Map<string, string[]>();
+    for (const lng of ['vi', 'en']) {
+      for (const ns of Object.keys(i18n.store.data[lng] ?? {})) {
+        for (const [key, text] of Object.entries(flatten(i18n.getResourceBundle(lng, ns) as Record<string, unknown>))) {
+          const base = `${ns === 'common' ? '' : `${ns}:`}${key.replace(/_(zero|one|two|few|many|other)$/, '')}`;
+          templates.set(base, [...(templates.get(base) ?? []), text]);
+        }
+      }
+    }
+    let fast = 0;
+    for (const [key, texts] of templates) {
+      const names = new Set(texts.flatMap((text) => [...text.matchAll(/{{\s*([\w.]+)/g)].map((m) => m[1]!)));
+      const values = Object.fromEntries([...names].filter((n) => n !== 'count').map((n) => [n, `‹${n}›`]));
+      const plural = names.has('count') || texts.length > 2;
+      const calls = plural ? [0, 1, 2, 5, 21].map((count) => ({ ...values, count })) : [values, { ...values, unused: 7 }];
+      for (const lng of ['vi', 'en'] as const) {
+        await act(() => setLanguage(lng));
+        for (const options of calls) {
+          expect(t!(key, options), `${lng} ${key} ${JSON.stringify(options)}`).toBe(i18n.getFixedT(lng)(key, options));
+          if (withValues(i18n, lng, key, options) !== undefined) fast++;
+        }
+      }
+    }
+    // The shorter way answered almost every call (all but nesting and missing keys).
+    expect(fast).toBeGreaterThan(templates.size);
+    await act(() => setLanguage('vi'));
+  });
+
+  it('leaves other options, nesting and missing keys to i18next, and finds plural forms and fallbacks as it does', async () => {
+    i18n.addResourceBundle('vi', 'probe', { steps_other: 'Còn {{count}} bước', nested: '$t(app.name): {{n}}', onlyVi: 'Chỉ {{n}}', kind: 'loại', kind_male: 'nam' });
+    i18n.addResourceBundle('en', 'probe', { steps_zero: 'No steps left', steps_one: 'One step left', steps_other: '{{count}} steps left', nested: '$t(app.name): {{n}}' });
+    for (const lng of ['vi', 'en'] as const) {
+      const t = i18n.getFixedT(lng);
+      for (const count of [0, 1, 3]) expect(withValues(i18n, lng, 'probe:steps', { count })).toBe(t('probe:steps', { count }));
+      expect(withValues(i18n, lng, 'probe:onlyVi', { n: 2 })).toBe(t('probe:onlyVi', { n: 2 }));
+      expect(withValues(i18n, lng, 'probe:nested', { n: 2 })).toBeUndefined();
+      expect(withValues(i18n, lng, 'probe:kind', { context: 'male' })).toBeUndefined();
+      expect(withValues(i18n, lng, 'probe:kind', { n: 1, defaultValue: 'x' })).toBeUndefined();
+      expect(withValues(i18n, lng, 'probe:kind', { n: { nested: true } })).toBeUndefined();
+      expect(withValues(i18n, lng, 'probe:missing', { n: 2 })).toBeUndefined();
+    }
+    expect(withValues(i18n, 'en', 'probe:steps', { count: 0 })).toBe('No steps left');
+    expect(withValues(i18n, 'vi', 'probe:steps', { count: 1 })).toBe('Còn 1 bước');
+    expect(withValues(i18n, 'en', 'probe:onlyVi', { n: 2 })).toBe('Chỉ 2');
     i18n.removeResourceBundle('vi', 'probe');
     i18n.removeResourceBundle('en', 'probe');
   });

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from './i18n.ts';
 import type { Language } from './language.ts';
+import { withValues } from './with-values.ts';
 
 /** The current `t` and language; re-renders the caller when the language changes. */
 export function useTranslation() {
@@ -18,7 +19,8 @@ export function useTranslation() {
  * i18next's `t` resolves a key in 40-60 µs (namespaces, fallbacks, nesting, plurals), and the
  * home screen's first render makes about a hundred calls: a tenth of that render on a desktop
  * CPU. A string without options is the same every time until the strings change, so it is looked
- * up once per language; calls with options (interpolation, plurals, several keys) go to i18next.
+ * up once per language; a call with values to put in takes a shorter way (with-values.ts), and
+ * anything else (nesting, context, several keys) goes to i18next.
  */
 let plain = new Map<string, string>();
 let plainStore: unknown;
@@ -42,8 +44,12 @@ function translator(lng: Language): TFunction {
   if (!t) {
     const fixed = i18n.getFixedT(lng);
     t = ((...args: Parameters<TFunction>) => {
-      const [key] = args;
-      if (args.length !== 1 || typeof key !== 'string') return fixed(...args);
+      const [key, options] = args;
+      if (typeof key !== 'string') return fixed(...args);
+      if (args.length === 2 && typeof options === 'object' && options !== null && !Array.isArray(options)) {
+        return withValues(i18n, lng, key, options as Record<string, unknown>) ?? fixed(...args);
+      }
+      if (args.length !== 1) return fixed(...args);
       const strings = plainStrings();
       const cacheKey = `${lng}:${key}`;
       let text = strings.get(cacheKey);
