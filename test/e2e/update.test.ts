@@ -152,7 +152,7 @@ describe('a new version with changed lesson text in Chromium', () => {
     await (await context.newCDPSession(oldTab)).send('Network.clearBrowserCache');
     await oldTab.getByRole('link', { name: /Bài trước/ }).first().click();
     await expect.poll(() => heading(oldTab), { timeout: 10_000 }).toBe(lesson.sections[0]!.title.vi);
-    expect(await oldTab.locator('.lesson-section').count()).toBe(lesson.sections.length);
+    await expect.poll(() => oldTab.locator('.lesson-section').count()).toBe(lesson.sections.length);
     expect(await firstParagraph(oldTab)).not.toContain(added.vi); // the old version's own file
     await context.close();
   });
