@@ -4,6 +4,19 @@ import { i18n, setLanguage } from '../../src/app/i18n/i18n.ts';
 import { useTranslation } from '../../src/app/i18n/use-translation.ts';
 import { withValues } from '../../src/app/i18n/with-values.ts';
 
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** Renders a component that uses `useTranslation`; the returned `t` is always its current one. */
+function renderProbe(): Translate {
+  let current: Translate | undefined;
+  function Probe() {
+    current = useTranslation().t;
+    return null;
+  }
+  render(<Probe />);
+  return ((...args: Parameters<Translate>) => current!(...args)) as Translate;
+}
+
 function Title() {
   const { t } = useTranslation();
   return (
@@ -16,12 +29,7 @@ function Title() {
 
 describe('useTranslation', () => {
   it('gives what i18next gives, for every key of every namespace in both languages, and with options', async () => {
-    let t: ReturnType<typeof useTranslation>['t'] | undefined;
-    function Probe() {
-      t = useTranslation().t;
-      return null;
-    }
-    render(<Probe />);
+    const t = renderProbe();
     const keysOf = (lng: string) =>
       Object.keys(i18n.store.data[lng] ?? {}).flatMap((ns) =>
         Object.keys(flatten(i18n.getResourceBundle(lng, ns) as Record<string, unknown>)).map((key) => (ns === 'common' ? key : `${ns}:${key}`)),
@@ -29,45 +37,35 @@ describe('useTranslation', () => {
     const vi = keysOf('vi');
     expect(vi.length).toBeGreaterThan(200);
     for (const key of vi) {
-      expect(t!(key), key).toBe(i18n.getFixedT('vi')(key));
-      expect(t!(key), `${key}, asked again`).toBe(i18n.getFixedT('vi')(key));
+      expect(t(key), key).toBe(i18n.getFixedT('vi')(key));
+      expect(t(key), `${key}, asked again`).toBe(i18n.getFixedT('vi')(key));
     }
     // English, where a key it lacks falls back to Vietnamese.
     await act(() => setLanguage('en'));
-    for (const key of vi) expect(t!(key), `en ${key}`).toBe(i18n.getFixedT('en')(key));
+    for (const key of vi) expect(t(key), `en ${key}`).toBe(i18n.getFixedT('en')(key));
     await act(() => setLanguage('vi'));
-    expect(t!('app.name', { lng: 'en' })).toBe(i18n.getFixedT('en')('app.name'));
-    expect(t!('no.such.key')).toBe(i18n.getFixedT('vi')('no.such.key'));
+    expect(t('app.name', { lng: 'en' })).toBe(i18n.getFixedT('en')('app.name'));
+    expect(t('no.such.key')).toBe(i18n.getFixedT('vi')('no.such.key'));
   });
 
   it('leaves nesting, placeholders, groups and fallbacks to i18next', async () => {
     i18n.addResourceBundle('vi', 'probe', { nested: 'Ứng dụng $t(app.name)', placeholder: 'Còn {{n}} bước', group: { a: 'A' }, onlyVi: 'Chỉ tiếng Việt' });
     i18n.addResourceBundle('en', 'probe', { nested: 'The app $t(app.name)', placeholder: '{{n}} steps left', group: { a: 'A' } });
-    let t: ReturnType<typeof useTranslation>['t'] | undefined;
-    function Probe() {
-      t = useTranslation().t;
-      return null;
-    }
-    render(<Probe />);
+    const t = renderProbe();
     const keys = ['probe:nested', 'probe:placeholder', 'probe:group', 'probe:onlyVi', 'probe:missing'];
     for (const lng of ['vi', 'en'] as const) {
       await act(() => setLanguage(lng));
-      for (const key of keys) expect(t!(key), `${lng} ${key}`).toEqual(i18n.getFixedT(lng)(key));
+      for (const key of keys) expect(t(key), `${lng} ${key}`).toEqual(i18n.getFixedT(lng)(key));
     }
-    expect(t!('probe:nested')).toBe(`The app ${i18n.getFixedT('en')('app.name')}`);
-    expect(t!('probe:onlyVi')).toBe('Chỉ tiếng Việt');
+    expect(t('probe:nested')).toBe(`The app ${i18n.getFixedT('en')('app.name')}`);
+    expect(t('probe:onlyVi')).toBe('Chỉ tiếng Việt');
     await act(() => setLanguage('vi'));
     i18n.removeResourceBundle('vi', 'probe');
     i18n.removeResourceBundle('en', 'probe');
   });
 
   it('gives what i18next gives for calls with values: every key with each of its placeholders and counts, in both languages', async () => {
-    let t: ReturnType<typeof useTranslation>['t'] | undefined;
-    function Probe() {
-      t = useTranslation().t;
-      return null;
-    }
-    render(<Probe />);
+    const t = renderProbe();
     await act(() => setLanguage('en')); // both languages' strings loaded
     const templates = new Map<string, string[]>();
     for (const lng of ['vi', 'en']) {
@@ -87,7 +85,7 @@ describe('useTranslation', () => {
       for (const lng of ['vi', 'en'] as const) {
         await act(() => setLanguage(lng));
         for (const options of calls) {
-          expect(t!(key, options), `${lng} ${key} ${JSON.stringify(options)}`).toBe(i18n.getFixedT(lng)(key, options));
+          expect(t(key, options), `${lng} ${key} ${JSON.stringify(options)}`).toBe(i18n.getFixedT(lng)(key, options));
           if (withValues(i18n, lng, key, options) !== undefined) fast++;
         }
       }
