@@ -7,6 +7,7 @@ import { courseIdSchema } from './course-id-schema.ts';
  */
 
 export const courseLanguages = ['vi', 'en'] as const;
+export type CourseLanguage = (typeof courseLanguages)[number];
 
 /**
  * The longest note a trainee may keep on a lesson, in UTF-16 code units (what a textarea's
@@ -14,7 +15,6 @@ export const courseLanguages = ['vi', 'en'] as const;
  * does not build every event schema on the way to a lesson's first paint.
  */
 export const NOTE_MAX_LENGTH = 5000;
-export type CourseLanguage = (typeof courseLanguages)[number];
 
 /** Author-written text: trimmed first, so a blank line counts as missing. */
 const textSchema = z.string().check(z.trim(), z.minLength(1));
