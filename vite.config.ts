@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appManifest } from './plugins/app-manifest.ts';
+import { compileHints } from './plugins/compile-hints.ts';
 import { lessonsPlugin } from './plugins/lessons/index.ts';
 import { navigationHints } from './plugins/navigation-hints.ts';
 import { officePlugin } from './plugins/office/index.ts';
@@ -26,6 +27,7 @@ export default defineConfig({
       englishStrings: 'src/app/i18n/strings-en.ts',
       courseIndex: () => lessons.api.courseIndex(),
     }),
+    compileHints(),
     // The programme office (office/index.html, src/office/): built beside the app, never precached.
     officePlugin({ contentDir: contentDir ?? fileURLToPath(new URL('content', import.meta.url)) }),
     VitePWA({

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { EAGER_COMPILE } from '../../plugins/compile-hints.ts';
 import { useChromium, waitForServiceWorker } from './browser.ts';
 
 const pathOf = (url: string) => new URL(url, 'http://x').pathname;
@@ -75,6 +76,22 @@ describe('a lesson opened by its address, on a slow phone\'s terms', () => {
       expect(named.some((url) => url.includes('strings-en')), `${path}: not for a Vietnamese phone`).toBe(false);
     }
     expect((await page.request.get('/', { headers: { 'Accept-Language': 'vi-VN' } })).headers()['link']).toBeUndefined();
+    await context.close();
+  });
+
+  it('has the page\'s own script compiled as it downloads, and the data layer when it runs', async () => {
+    const { context, page } = await chromium.phone('vi-VN');
+    const html = await (await page.request.get('/')).text();
+    const script = html.match(/<script type="module"[^>]* src="([^"]+)"/)?.[1];
+    expect(script).toBeDefined();
+    expect((await (await page.request.get(script!)).text()).split('\n')[0]).toBe(EAGER_COMPILE);
+    const downloads: string[] = [];
+    page.on('request', (request) => downloads.push(pathOf(request.url())));
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    const dataLayer = downloads.filter((url) => /^\/assets\/(phone-data|learn-db)-.+\.js$/.test(url));
+    expect(dataLayer.length).toBeGreaterThan(0);
+    for (const url of dataLayer) expect((await (await page.request.get(url)).text()).startsWith(EAGER_COMPILE), url).toBe(false);
     await context.close();
   });
 });
