@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { i18n, setLanguage } from '../../src/app/i18n/i18n.ts';
 import { useTranslation } from '../../src/app/i18n/use-translation.ts';
-import { withValues } from '../../src/app/i18n/with-values.ts';
+import { knownPluralRules, plainString, withValues } from '../../src/app/i18n/with-values.ts';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
@@ -113,6 +113,24 @@ describe('useTranslation', () => {
     expect(withValues(i18n, 'en', 'probe:onlyVi', { n: 2 })).toBe('Chỉ 2');
     i18n.removeResourceBundle('vi', 'probe');
     i18n.removeResourceBundle('en', 'probe');
+  });
+
+  it('finds a plain string as i18next does, and leaves placeholders, nesting and groups to it', () => {
+    i18n.addResourceBundle('vi', 'probe', { plain: 'Chỉ chữ', empty: '', placeholder: 'Còn {{n}} bước', nested: '$t(app.name)', group: { a: 'A' } });
+    expect(plainString(i18n, 'vi', 'probe:plain')).toBe('Chỉ chữ');
+    expect(plainString(i18n, 'en', 'probe:plain')).toBe('Chỉ chữ'); // the fallback language
+    expect(plainString(i18n, 'vi', 'probe:empty')).toBe(i18n.getFixedT('vi')('probe:empty'));
+    for (const key of ['probe:placeholder', 'probe:nested', 'probe:group', 'probe:missing']) expect(plainString(i18n, 'vi', key), key).toBeUndefined();
+    i18n.removeResourceBundle('vi', 'probe');
+  });
+
+  it('knows the plural forms of both languages as Intl does', () => {
+    const counts = [0, 1, 2, 3, 5, 11, 21, 101, 1000, 1.5, 0.5, -1, -2];
+    for (const [lng, rule] of Object.entries(knownPluralRules)) {
+      const intl = new Intl.PluralRules(lng);
+      for (const count of counts) expect(rule(count), `${lng} ${count}`).toBe(intl.select(count));
+    }
+    expect(Object.keys(knownPluralRules).sort()).toEqual([...(i18n.options.supportedLngs as string[])].filter((l) => l !== 'cimode').sort());
   });
 
   it('shows changed strings and another language, not the remembered ones', async () => {

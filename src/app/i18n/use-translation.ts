@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from './i18n.ts';
 import type { Language } from './language.ts';
-import { withValues } from './with-values.ts';
+import { plainString, withValues } from './with-values.ts';
 
 /** The current `t` and language; re-renders the caller when the language changes. */
 export function useTranslation() {
@@ -19,8 +19,8 @@ export function useTranslation() {
  * i18next's `t` resolves a key in 40-60 µs (namespaces, fallbacks, nesting, plurals), and the
  * home screen's first render makes about a hundred calls: a tenth of that render on a desktop
  * CPU. A string without options is the same every time until the strings change, so it is looked
- * up once per language; a call with values to put in takes a shorter way (with-values.ts), and
- * anything else (nesting, context, several keys) goes to i18next.
+ * up once per language; it and a call with values to put in take a shorter way (with-values.ts),
+ * and anything else (nesting, context, placeholders left empty, several keys) goes to i18next.
  */
 let plain = new Map<string, string>();
 let plainStore: unknown;
@@ -54,7 +54,7 @@ function translator(lng: Language): TFunction {
       const cacheKey = `${lng}:${key}`;
       let text = strings.get(cacheKey);
       if (text === undefined) {
-        text = fixed(key);
+        text = plainString(i18n, lng, key) ?? fixed(key);
         strings.set(cacheKey, text);
       }
       return text;
