@@ -1,4 +1,5 @@
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
+import { withStaticImports } from './static-imports.ts';
 
 /** V8's magic comment (Chrome 136 on): compile every function in this file as it streams in. */
 export const EAGER_COMPILE = '//# allFunctionsCalledOnLoad';
@@ -29,20 +30,16 @@ export function compileHints(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_, bundle) {
-        const eager = new Set<string>();
-        const add = (fileName: string) => {
-          const chunk = bundle[fileName];
-          if (eager.has(fileName) || chunk?.type !== 'chunk') return;
-          eager.add(fileName);
-          chunk.imports.forEach(add);
-        };
+        const loadedByPages: Rollup.OutputChunk[] = [];
         for (const file of Object.values(bundle)) {
           if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
           for (const [, url] of String(file.source).matchAll(/<(?:script|link rel="modulepreload")[^>]*? (?:src|href)="([^"]+\.js)"/g)) {
             const path = new URL(url!, `http://x${base}`).pathname;
-            add(path.startsWith(base) ? path.slice(base.length) : path.slice(1));
+            const chunk = bundle[path.startsWith(base) ? path.slice(base.length) : path.slice(1)];
+            if (chunk?.type === 'chunk') loadedByPages.push(chunk);
           }
         }
+        const eager = withStaticImports(loadedByPages, bundle);
         for (const file of Object.values(bundle)) {
           if (file.type !== 'chunk' || !eager.has(file.fileName)) continue;
           file.code = `${EAGER_COMPILE}\n${file.code}`;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
+import { withStaticImports } from './static-imports.ts';
 import type { CourseIndex } from '../src/shared/lesson.ts';
 import { NAVIGATION_HINTS_FILE, type NavigationHints } from '../src/shared/navigation-hints.ts';
 
@@ -48,19 +49,4 @@ export function navigationHints({ lessonScreen, englishStrings, courseIndex }: N
       this.emitFile({ type: 'asset', fileName: NAVIGATION_HINTS_FILE, source: JSON.stringify(hints) });
     },
   };
-}
-
-/** The chunks' files and every file they import statically, transitively. */
-function withStaticImports(chunks: Rollup.OutputChunk[], bundle: Rollup.OutputBundle): Set<string> {
-  const files = new Set<string>();
-  const visit = (chunk: Rollup.OutputChunk) => {
-    if (files.has(chunk.fileName)) return;
-    files.add(chunk.fileName);
-    for (const file of chunk.imports) {
-      const imported = bundle[file];
-      if (imported?.type === 'chunk') visit(imported);
-    }
-  };
-  chunks.forEach(visit);
-  return files;
 }
