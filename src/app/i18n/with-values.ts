@@ -29,20 +29,13 @@ const i18nextOptions = new Set([
 /**
  * CLDR's cardinal plural rules of the app's two languages: Vietnamese has one form, English's
  * "one" is 1 (and -1). Making an Intl.PluralRules loads the language's data, a few milliseconds
- * of a page's first render; any other language still asks Intl.
+ * of a page's first render; any other language (none is supported today) still asks Intl.
  */
 export const knownPluralRules: Record<string, (count: number) => Intl.LDMLPluralRule> = {
   vi: () => 'other',
   en: (count) => (Math.abs(count) === 1 ? 'one' : 'other'),
 };
-const pluralRules = new Map<string, Intl.PluralRules>();
-const pluralOf = (lng: string, count: number) => {
-  const known = knownPluralRules[lng];
-  if (known) return known(count);
-  let rules = pluralRules.get(lng);
-  if (!rules) pluralRules.set(lng, (rules = new Intl.PluralRules(lng)));
-  return rules.select(count);
-};
+const pluralOf = (lng: string, count: number) => knownPluralRules[lng]?.(count) ?? new Intl.PluralRules(lng).select(count);
 
 /**
  * A string with values put in (`{{title}}`, a `count` and its plural form), found and filled the
