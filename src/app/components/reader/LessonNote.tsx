@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { NOTE_MAX_LENGTH } from '../../../shared/lesson.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { announce } from '../../shell/announce.tsx';
@@ -14,9 +14,12 @@ export function LessonNote({ saved, onSave }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(saved);
   const [dirty, setDirty] = useState(false);
+  // The effect below runs after the paint that follows a new saved note; typing may come in
+  // between, so it asks this ref, set by the handlers, not its own render's `dirty`.
+  const editing = useRef(false);
   // A note saved on another device arrives here unless the trainee is mid-edit.
   useEffect(() => {
-    if (!dirty) setText(saved);
+    if (!editing.current) setText(saved);
   }, [saved]);
   return (
     <section class="lesson-note" aria-labelledby="note-title">
@@ -25,6 +28,7 @@ export function LessonNote({ saved, onSave }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           onSave(text.trim());
+          editing.current = false;
           setDirty(false);
           announce(t('lesson:note.saved'));
         }}
@@ -36,6 +40,7 @@ export function LessonNote({ saved, onSave }: Props) {
           maxLength={NOTE_MAX_LENGTH}
           value={text}
           onInput={(e) => {
+            editing.current = true;
             setText(e.currentTarget.value);
             setDirty(true);
           }}
