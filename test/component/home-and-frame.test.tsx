@@ -119,4 +119,20 @@ describe('a screen whose code does not arrive', () => {
     expect((await screen.findByRole('heading', { level: 1, name: 'Đã tải' })).textContent).toBe('Đã tải');
     expect(attempts).toBe(2);
   });
+
+  // Browsers before whatwg/html#10327 keep a failed import() failed until the page reloads.
+  it('reloads the page when trying again back online fails too', async () => {
+    history.replaceState(null, '', '/somewhere');
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
+    let attempts = 0;
+    const Screen = lazyScreen<object>(() => (++attempts, Promise.reject(new TypeError('Failed to fetch dynamically imported module'))));
+    render(<Frame screen={Screen} />);
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Phần này chưa có trên máy');
+    expect(reload).not.toHaveBeenCalled();
+    onLine.mockReturnValue(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Thử lại' }));
+    await waitFor(() => expect(reload).toHaveBeenCalledOnce());
+    expect(attempts).toBe(2);
+  });
 });

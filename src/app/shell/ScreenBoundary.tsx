@@ -23,8 +23,17 @@ export class ScreenBoundary extends Component<Props, State> {
     return state.error !== undefined && props.url !== state.url ? { error: undefined, url: undefined } : null;
   }
 
+  /** Set by "Try again" after the code failed offline, until that attempt ends. */
+  private retrying = false;
+
   override componentDidCatch(error: unknown) {
     if (!(error instanceof ScreenLoadError)) console.error('screen failed', error);
+    // Browsers before whatwg/html#10327 (Chromium 150 among them) keep an import() that failed
+    // failed for the page's life, so trying again back online fails at once without asking the
+    // network; so does a deploy that replaced the file meanwhile. A reload fetches anew in both
+    // (the state is still set: an error left unhandled would go on up until the page goes).
+    if (this.retrying && error instanceof ScreenLoadError && isOnline()) location.reload();
+    this.retrying = false;
     this.setState({ error, url: this.props.url });
   }
 
@@ -35,7 +44,11 @@ export class ScreenBoundary extends Component<Props, State> {
   render() {
     if (this.state.error === undefined) return this.props.children;
     const loadFailed = this.state.error instanceof ScreenLoadError;
-    return <ProblemScreen offlineRetry={loadFailed ? () => this.setState({ error: undefined }) : undefined} />;
+    const retry = () => {
+      this.retrying = true;
+      this.setState({ error: undefined });
+    };
+    return <ProblemScreen offlineRetry={loadFailed ? retry : undefined} />;
   }
 }
 
