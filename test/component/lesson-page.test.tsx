@@ -123,7 +123,8 @@ describe('the lesson page', () => {
     await waitFor(async () => expect((await db.progress.get(lesson.id))?.bookmarks).toEqual([first.id]));
     await waitFor(() => expect(screen.getByRole('button', { name: `Đánh dấu phần “${first.title.vi}”` }).getAttribute('aria-pressed')).toBe('true'));
 
-    fireEvent.input(screen.getByLabelText('Ghi chú cho bài này (chỉ học viên xem được)'), { target: { value: 'Hỏi lại Sở về cổng dịch vụ công.' } });
+    // The note is drawn last, a step after each paint (LessonPage.tsx): on a busy machine after the bookmark's answer.
+    fireEvent.input(await screen.findByLabelText('Ghi chú cho bài này (chỉ học viên xem được)'), { target: { value: 'Hỏi lại Sở về cổng dịch vụ công.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu ghi chú' }));
     await waitFor(async () => expect((await db.progress.get(lesson.id))?.note).toBe('Hỏi lại Sở về cổng dịch vụ công.'));
     await waitFor(() => expect(document.querySelector('.note-actions')?.textContent).toContain('Đã lưu ghi chú.'));
