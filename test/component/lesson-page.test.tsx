@@ -69,7 +69,7 @@ describe('the lesson page', () => {
     ]);
   });
 
-  it('draws a lesson opened further down whole, so its place can be scrolled to', async () => {
+  it('draws a lesson opened further down up to its place at once, so that can be scrolled to, and the rest after', async () => {
     const last = lesson.sections.at(-1)!;
     history.replaceState(null, '', `/lessons/${lesson.id}?section=${last.id}`);
     const scrolled: string[] = [];
@@ -80,8 +80,29 @@ describe('the lesson page', () => {
     await screen.findByRole('heading', { level: 2, name: lesson.sections[0]!.title.vi });
     // In the same render as the first section: nothing waits for a second one.
     expect(screen.getByRole('heading', { level: 2, name: last.title.vi })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'Nguồn tham khảo' })).toBeTruthy();
     await waitFor(() => expect(scrolled).toContain(`section-${last.id}`));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Nguồn tham khảo' })).toBeTruthy();
+  });
+
+  it('reopens where the trainee left off with the sections up to there, and at its top in steps', async () => {
+    const [first, second, third] = lesson.sections;
+    localStorage.setItem(`egov-learn.position.${lesson.id}`, JSON.stringify({ sectionId: second!.id, block: 0 }));
+    const { unmount } = render(<App />);
+    await screen.findByRole('heading', { level: 2, name: first!.title.vi });
+    expect(screen.getByRole('heading', { level: 2, name: second!.title.vi })).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 2, name: third!.title.vi })).toBeNull();
+    // Room below, so the place can come to the top of the screen before the rest is drawn.
+    expect(document.querySelector('.drawing-room')).not.toBeNull();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Nguồn tham khảo' })).toBeTruthy();
+    expect(document.querySelector('.drawing-room')).toBeNull();
+    unmount();
+
+    // Left off at the top (the place is saved as soon as the lesson is open): the first section alone.
+    localStorage.setItem(`egov-learn.position.${lesson.id}`, JSON.stringify({ sectionId: first!.id, block: 0 }));
+    render(<App />);
+    await screen.findByRole('heading', { level: 2, name: first!.title.vi });
+    expect(screen.queryByRole('heading', { level: 2, name: second!.title.vi })).toBeNull();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Nguồn tham khảo' })).toBeTruthy();
   });
 
   it('switches the reading mode in place from the settings sheet and keeps the choice', async () => {

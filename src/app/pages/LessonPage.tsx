@@ -29,8 +29,12 @@ export function LessonPage() {
   return summary ? <LessonScreen key={id} id={id} startAt={query.section} atNote={query.at === 'note'} /> : <NotFound />;
 }
 
-/** How much of a lesson opened further down is drawn: all of it at once. */
+/** How much of a lesson opened at its note is drawn: all of it at once. */
 const WHOLE = Number.POSITIVE_INFINITY;
+
+/** The index of the section a lesson opens at (0, its first, when the id is unknown or none is given). */
+const openingSection = (sections: readonly { id: string }[], sectionId: string | undefined) =>
+  Math.max(0, sectionId === undefined ? 0 : sections.findIndex((s) => s.id === sectionId));
 
 function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | undefined; atNote: boolean }) {
   const { t, lng } = useTranslation();
@@ -44,21 +48,25 @@ function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | 
   // A link from the bottom of the previous lesson must not open this one half way down.
   useEffect(() => window.scrollTo(0, 0), []);
   // Drawing the whole lesson (its sections, the quiz, the note) before the first paint kept its
-  // text off screen for the time of all of it, and made one long task: a lesson opened at its top
-  // is drawn in steps, each after the previous one's paint: its first section, then each further
-  // section, the quiz, and last the note, the sources and previous/next (steps 0 to n + 1 for n
-  // sections). One opened further down (a search result, a bookmark, where the trainee left off,
-  // the note) is drawn whole, so it can be scrolled to.
-  const [drawn, setDrawn] = useState(() => (startAt !== undefined || atNote || loadPosition(id) !== undefined ? WHOLE : 0));
+  // text off screen for the time of all of it, and made one long task: a lesson is drawn in
+  // steps, each after the previous one's paint: the sections up to the one it opens at (its first,
+  // a search result's or bookmark's, or where the trainee left off) at once, so that one can be
+  // scrolled to, then each further section, the quiz, and last the note, the sources and
+  // previous/next (steps 0 to n + 1 for n sections). One opened at the note is drawn whole.
+  const [stepsDone, setStepsDone] = useState(atNote ? WHOLE : 0);
+  // Read once: the place moves as the trainee scrolls.
+  const [leftOffAt] = useState(() => loadPosition(id)?.sectionId);
   const sectionCount = loaded.status === 'ready' ? loaded.data.sections.length : 0;
   const lastStep = loaded.status === 'ready' ? sectionCount + 1 : 0;
+  const opensAt = loaded.status === 'ready' ? openingSection(loaded.data.sections, startAt ?? leftOffAt) : 0;
+  const drawn = Math.max(stepsDone, opensAt);
   // The text (or why it could not load) is on screen: the app's background work may start.
   useEffect(() => {
     if (loaded.status !== 'loading') releaseBackgroundWork();
     if (loaded.status === 'ready' && atNote) document.getElementById('note-title')?.scrollIntoView({ block: 'start' });
   }, [loaded.status]);
   useEffect(() => {
-    if (loaded.status !== 'loading' && drawn < lastStep) setDrawn(drawn + 1);
+    if (loaded.status !== 'loading' && drawn < lastStep) setStepsDone(drawn + 1);
   }, [loaded.status, drawn]);
   const whole = drawn >= lastStep;
 
@@ -98,6 +106,9 @@ function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | 
             keepPlace={!atNote}
             sectionsShown={drawn >= sectionCount ? undefined : drawn + 1}
           />
+          {/* Room below a place further down until the rest is drawn: without it, a place in the
+              last section drawn could not be scrolled to the top of the screen. */}
+          {opensAt > 0 && !whole && <div class="drawing-room" aria-hidden="true" />}
           {drawn >= sectionCount && (
             <section class="lesson-quiz" aria-labelledby="quiz-title">
               <h2 id="quiz-title">{t('lesson:quiz.title')}</h2>
