@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorBodySchema } from '../../src/shared/api-error.ts';
 import { healthSchema } from '../../src/shared/health.ts';
@@ -11,9 +12,14 @@ import { startTestServer, testDatabases, type TestServer } from './test-server.t
 function fakeBuild() {
   const dir = mkdtempSync(join(tmpdir(), 'egov-learn-dist-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><title>shell</title>${'<p>padding</p>'.repeat(200)}`);
+  // Text files with their brotli copies, as the build writes them (vite.config.ts).
+  const withBrotli = (path: string, text: string) => {
+    writeFileSync(path, text);
+    writeFileSync(`${path}.br`, brotliCompressSync(text));
+  };
+  withBrotli(join(dir, 'index.html'), `<!doctype html><title>shell</title>${'<p>padding</p>'.repeat(200)}`);
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
-  writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
+  withBrotli(join(dir, 'assets', 'index-Ab12Cd34.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
   mkdirSync(join(dir, 'course', 'lessons'), { recursive: true });
   writeFileSync(join(dir, 'course', 'lessons', 'core-experts.0123456789.json'), '{}');
   mkdirSync(join(dir, 'icons'));
@@ -74,6 +80,23 @@ describe.each(testDatabases)('server foundation on $name', (database) => {
     const res = await fetch(`${server.url}/lessons/core-experts`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>shell</title>');
+  });
+
+  it("sends the build's brotli copy to a browser that takes brotli, as the same file", async () => {
+    const cases = [
+      { path: '/assets/index-Ab12Cd34.js', type: 'text/javascript', cache: 'public, max-age=31536000, immutable', text: 'console.log(' },
+      { path: '/', type: 'text/html', cache: 'no-cache', text: '<title>shell</title>' },
+      { path: '/lessons/core-experts', type: 'text/html', cache: 'no-cache', text: '<title>shell</title>' },
+    ];
+    for (const { path, type, cache, text } of cases) {
+      const res = await fetch(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-encoding'), path).toBe('br');
+      expect(res.headers.get('content-type'), path).toContain(type);
+      expect(res.headers.get('cache-control'), path).toBe(cache);
+      expect(res.headers.get('vary'), path).toContain('Accept-Encoding');
+      expect(await res.text(), path).toContain(text); // fetch decodes it
+    }
   });
 
   it('compresses text for clients that accept gzip', async () => {

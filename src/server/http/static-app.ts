@@ -9,7 +9,8 @@ import { loadNavigationHints } from './navigation-hints.ts';
  * Hashed files never change under their name, so phones may keep them for a year; index.html
  * and the service worker must be checked every time or a new version would never arrive.
  */
-function cacheControlFor(urlPath: string, file: string): string {
+function cacheControlFor(urlPath: string, served: string): string {
+  const file = served.replace(/\.br$/, ''); // a brotli copy is the same file
   // The office's build keeps its hashed files under /office/assets/ (plugins/office-build.ts).
   if (isHashedFile(urlPath) || isHashedFile(urlPath.replace(/^\/office\//, '/'))) return 'public, max-age=31536000, immutable';
   // By the file served, not the address: a deep link is answered with index.html.
@@ -18,7 +19,8 @@ function cacheControlFor(urlPath: string, file: string): string {
 }
 
 /**
- * Serves the built PWA from `root`, with index.html for any other non-API path (deep links). A
+ * Serves the built PWA from `root`, each text file as its brotli copy (plugins of vite.config.ts)
+ * to a browser that takes brotli, with index.html for any other non-API path (deep links). A
  * page's HTML carries a Link header naming what its code will fetch next (navigation-hints.ts).
  */
 export function mountStaticApp(app: Hono, root: string) {
@@ -33,7 +35,7 @@ export function mountStaticApp(app: Hono, root: string) {
   // The programme office is its own page, never the trainee app's shell: /office and its deep links.
   const isOfficePage = (path: string) => /^\/office(\/|$)/.test(path) && isPage(path);
   app.get('*', async (c, next) => {
-    if (isOfficePage(c.req.path)) return serveStatic({ root, path: 'office/index.html', onFound })(c, next);
+    if (isOfficePage(c.req.path)) return serveStatic({ root, path: 'office/index.html', onFound, precompressed: true })(c, next);
     if (isPage(c.req.path)) {
       const link = linkFor(c.req.path, c.req.header('Accept-Language'));
       if (link) c.header('Link', link);
@@ -41,9 +43,9 @@ export function mountStaticApp(app: Hono, root: string) {
     }
     await next();
   });
-  app.use('*', serveStatic({ root, onFound }));
+  app.use('*', serveStatic({ root, onFound, precompressed: true }));
   app.get('*', async (c, next) => {
     if (!isPage(c.req.path)) return next();
-    return serveStatic({ root, path: 'index.html', onFound })(c, next);
+    return serveStatic({ root, path: 'index.html', onFound, precompressed: true })(c, next);
   });
 }
