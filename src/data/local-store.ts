@@ -1,6 +1,7 @@
 import { ChangeChannel } from './change-channel.ts';
 import { browserStorage, type KeyValueStorage } from './local-storage.ts';
 import { Outbox } from './outbox/outbox.ts';
+import { compactEvents } from './store/compact-events.ts';
 import { DB_NAME } from './store/schema.ts';
 import { LearnDb } from './store/learn-db.ts';
 import { SyncStatusStore } from './sync/status.ts';
@@ -20,11 +21,24 @@ export class LocalStore {
   readonly changes = new ChangeChannel();
   readonly outbox: Outbox;
   readonly status: SyncStatusStore;
+  private readonly storage: KeyValueStorage | undefined;
+  private compacting: Promise<number> | undefined;
 
   constructor(name: string = DB_NAME, { storage = browserStorage() }: LocalStoreOptions = {}) {
     this.db = new LearnDb(name);
+    this.storage = storage;
     this.outbox = new Outbox(this.db, this.changes, storage);
     this.status = new SyncStatusStore(this.db, this.changes);
+  }
+
+  /**
+   * Forgets the events that no longer change progress, when enough have come since the last
+   * time (store/compact-events.ts); joins the run under way. Resolves with how many went.
+   */
+  compact(): Promise<number> {
+    return (this.compacting ??= compactEvents(this.db, this.storage).finally(() => {
+      this.compacting = undefined;
+    }));
   }
 }
 

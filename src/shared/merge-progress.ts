@@ -73,7 +73,7 @@ export function foldEvents(events: Iterable<LearnerEvent>): Record<string, Lesso
 }
 
 /** True when `candidate` should replace `current` under last-writer-wins. */
-function wins(candidate: WriteStamp, current: WriteStamp | null | undefined): boolean {
+export function wins(candidate: WriteStamp, current: WriteStamp | null | undefined): boolean {
   if (!current) return true;
   // The event id only decides between two writes with the same stamp from the same device,
   // which a correct HLC never produces; it keeps the rule total anyway.

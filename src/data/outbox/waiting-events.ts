@@ -53,6 +53,21 @@ export class WaitingEvents {
   }
 }
 
+/**
+ * Whether any tab of database `dbName` has events waiting in storage: they may be retried under
+ * the id of an event that was in fact stored (see the top of this file), which compaction must
+ * still find (store/compact-events.ts).
+ */
+export function eventsWaiting(dbName: string, storage: KeyValueStorage | undefined): boolean {
+  if (!storage) return false;
+  const prefix = `egov-learn.unsaved.${dbName}.`;
+  try {
+    return Array.from({ length: storage.length }, (_, i) => storage.key(i)).some((k) => k?.startsWith(prefix) && storage.getItem(k) !== '[]');
+  } catch {
+    return true; // unreadable: assume the worst, compaction can wait
+  }
+}
+
 /** Takes over the events that earlier (or other) tabs of this database left in storage. */
 function adopt(prefix: string, storage: KeyValueStorage | undefined): WaitingEvent[] {
   if (!storage) return [];

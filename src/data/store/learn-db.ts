@@ -40,6 +40,8 @@ export interface MetaValues {
   lastSyncAt: number;
   /** Why the last sync failed; removed by the next success, so the status is never stale. */
   syncProblem: SyncProblem;
+  /** How many events the store held after its last compaction (compact-events.ts). */
+  compactedCount: number;
 }
 export type MetaKey = keyof MetaValues;
 export interface MetaRow<K extends MetaKey = MetaKey> {

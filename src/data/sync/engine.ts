@@ -157,6 +157,9 @@ export class SyncEngine {
         await db.meta.delete('syncProblem');
       });
       if (pageVisible()) this.schedule(this.options.pullEveryMs);
+      // The server now holds what was pushed: events it made redundant may go. In the
+      // background: a sync never waits for it, and a failure costs nothing but the space.
+      void this.store.compact().catch((error) => console.error('could not compact events', error));
       return;
     }
     if (outcome.kind === 'not_enrolled') return; // enrol() triggers the next sync
