@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
-import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appManifest } from './plugins/app-manifest.ts';
 import { compileHints } from './plugins/compile-hints.ts';
 import { lessonsPlugin } from './plugins/lessons/index.ts';
 import { navigationHints } from './plugins/navigation-hints.ts';
 import { officePlugin } from './plugins/office/index.ts';
+import { precompress } from './plugins/precompress.ts';
 import { CATALOGUE_FILE } from './src/shared/catalogue.ts';
 import { NAVIGATION_HINTS_FILE } from './src/shared/navigation-hints.ts';
 import { OFFICE_COURSE_FILE } from './src/shared/office-course.ts';
@@ -48,11 +48,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
-    // A brotli copy (at its best setting) of each text file, which the server sends as it is
-    // (src/server/http/static-app.ts): some 12% fewer bytes than the gzip the server made for each
-    // request, on the slow links the course is read on, and no compressing per request. Not
-    // precached (the service worker fetches the files, and the browser decodes them).
-    compression({ algorithms: ['brotliCompress'], include: /\.(html|css|js|json|svg|webmanifest)$/, threshold: 1024, logLevel: 'silent' }),
+    // A brotli copy of each text file, which the server sends as it is (plugins/precompress.ts).
+    precompress(),
   ],
   // Every browser the app targets has modulepreload: the polyfill would only add bytes.
   build: {

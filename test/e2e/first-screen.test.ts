@@ -88,7 +88,10 @@ describe('a lesson opened by its address, on a slow phone\'s terms', () => {
     const html = await (await page.request.get('/')).text();
     const script = html.match(/<script type="module"[^>]* src="([^"]+)"/)?.[1];
     expect(script).toBeDefined();
-    expect((await (await page.request.get(script!)).text()).split('\n')[0]).toBe(EAGER_COMPILE);
+    // As a browser asks for it: the brotli copy (plugins/precompress.ts) must carry the hint too.
+    const entry = await page.request.get(script!, { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+    expect(entry.headers()['content-encoding']).toBe('br');
+    expect((await entry.text()).split('\n')[0]).toBe(EAGER_COMPILE);
     const downloads: string[] = [];
     page.on('request', (request) => downloads.push(pathOf(request.url())));
     await page.goto('/');
