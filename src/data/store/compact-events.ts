@@ -14,7 +14,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * Forgets the events that no longer change this phone's progress (shared/compaction.ts), once
  * the store has gained COMPACT_EVERY events since the last time; resolves with how many went.
  * A year of study is tens of thousands of events, and every IndexedDB write slows down as the
- * store grows; the server keeps every event. Run after a successful sync, under its lock.
+ * store grows; the server keeps every event. The sync engine starts it after a successful sync,
+ * in the background. Two at once (two tabs) do no harm: each deletes only forgettable events.
  *
  * One lesson at a time: its events, the outbox's ids and the held-back ids are read in one
  * transaction, so what counts as final is what the server held at that moment, and a final event

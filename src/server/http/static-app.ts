@@ -19,7 +19,7 @@ function cacheControlFor(urlPath: string, served: string): string {
 }
 
 /**
- * Serves the built PWA from `root`, each text file as its brotli copy (plugins of vite.config.ts)
+ * Serves the built PWA from `root`, each text file as its brotli copy (plugins/precompress.ts)
  * to a browser that takes brotli, with index.html for any other non-API path (deep links). A
  * page's HTML carries a Link header naming what its code will fetch next (navigation-hints.ts).
  */
