@@ -98,12 +98,19 @@ const phoneBench = {
       else if (kind < 80) events.push({ ...base, type: i % 4 ? 'bookmark_set' : 'bookmark_cleared', payload: { sectionId: section } });
       else events.push({ ...base, type: 'note_saved', payload: { text: `Ghi chú ${i}: Chính phủ số cần dữ liệu dùng chung.` } });
     }
-    // The same events in a second database, the reference for a bare add into a store this big.
-    const bare = new LearnDb(BARE_YEAR);
-    for (let i = 0; i < events.length; i += 5000) await Promise.all([db.events.bulkAdd(events.slice(i, i + 5000)), bare.events.bulkAdd(events.slice(i, i + 5000))]);
-    bare.close();
+    for (let i = 0; i < events.length; i += 5000) await db.events.bulkAdd(events.slice(i, i + 5000));
     await db.progress.bulkPut(Object.values(foldEvents(events)));
     await setMeta(db, 'hlc', events.at(-1)!.at);
+    // A phone that synced all year has compacted its events as it went (store/compact-events.ts):
+    // the rounds measure that phone, not one in the middle of forgetting 49,000 events.
+    await appStore().compact();
+    // The events it kept in a second database, the reference for a bare add into a store this
+    // big. A copy of all 50,000 would have kept the origin's one LevelDB at their size (every
+    // database of an origin shares it), which the app's store no longer is.
+    const kept = await db.events.toArray();
+    const bare = new LearnDb(BARE_YEAR);
+    for (let i = 0; i < kept.length; i += 5000) await bare.events.bulkAdd(kept.slice(i, i + 5000));
+    bare.close();
   },
 
   /** p95 of `n` record() calls in the app's own store (ms). */
