@@ -8,7 +8,7 @@ import { foldEvents } from '../../src/shared/merge-progress.ts';
 import { repositoriesOf, type Repositories } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { startTestServer, type TestServer } from '../server/test-server.ts';
-import { freshStore } from './test-store.ts';
+import { freshStore, memoryStorage } from './test-store.ts';
 
 let server: TestServer;
 let repository: Repositories;
@@ -72,16 +72,7 @@ describe('compacting the phone’s events', () => {
     expect(await offline.compact()).toBe(0); // all of them still in the outbox
     expect(await offline.db.events.count()).toBe(COMPACT_EVERY + 10);
 
-    const storage = new Map<string, string>();
-    const kv = {
-      getItem: (k: string) => storage.get(k) ?? null,
-      setItem: (k: string, v: string) => void storage.set(k, v),
-      removeItem: (k: string) => void storage.delete(k),
-      key: (i: number) => [...storage.keys()][i] ?? null,
-      get length() {
-        return storage.size;
-      },
-    };
+    const kv = memoryStorage();
     const phone = freshStore('waiting', { storage: kv });
     const { code } = await issueEnrolment(repository, { name: 'Vũ Minh', unit: 'Bộ KH&CN', now: new Date() });
     await enrol(code, { store: phone, baseUrl: server.url });

@@ -14,3 +14,18 @@ export function freshStore(label = 'device', options?: LocalStoreOptions): Local
 afterEach(async () => {
   for (const store of opened.splice(0)) await store.db.delete();
 });
+
+/** localStorage as the browser keeps it across a reload: strings under keys. */
+export function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (i) => [...items.keys()][i] ?? null,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, String(v)),
+    removeItem: (k) => void items.delete(k),
+    clear: () => items.clear(),
+  };
+}

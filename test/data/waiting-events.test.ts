@@ -2,22 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalStore } from '../../src/data/local-store.ts';
 import { applySyncReply } from '../../src/data/sync/apply-reply.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
-import { freshStore } from './test-store.ts';
-
-/** localStorage as the browser keeps it across a reload: strings under keys. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (k) => items.get(k) ?? null,
-    setItem: (k, v) => void items.set(k, String(v)),
-    removeItem: (k) => void items.delete(k),
-    clear: () => items.clear(),
-  };
-}
+import { freshStore, memoryStorage } from './test-store.ts';
 
 const full = () => {
   throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

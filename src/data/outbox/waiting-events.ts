@@ -35,7 +35,7 @@ export class WaitingEvents {
     dbName: string,
     private readonly storage: KeyValueStorage | undefined,
   ) {
-    const prefix = `egov-learn.unsaved.${dbName}.`;
+    const prefix = prefixOf(dbName);
     this.key = prefix + tabId;
     this.list = adopt(prefix, storage);
     this.mirror();
@@ -60,21 +60,25 @@ export class WaitingEvents {
  */
 export function eventsWaiting(dbName: string, storage: KeyValueStorage | undefined): boolean {
   if (!storage) return false;
-  const prefix = `egov-learn.unsaved.${dbName}.`;
   try {
-    return Array.from({ length: storage.length }, (_, i) => storage.key(i)).some((k) => k?.startsWith(prefix) && storage.getItem(k) !== '[]');
+    return keysOf(prefixOf(dbName), storage).some((k) => storage.getItem(k) !== '[]');
   } catch {
     return true; // unreadable: assume the worst, compaction can wait
   }
 }
+
+/** Where the tabs of database `dbName` keep their waiting events: one key each, under this prefix. */
+const prefixOf = (dbName: string) => `egov-learn.unsaved.${dbName}.`;
+
+const keysOf = (prefix: string, storage: KeyValueStorage) =>
+  Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k?.startsWith(prefix) ?? false);
 
 /** Takes over the events that earlier (or other) tabs of this database left in storage. */
 function adopt(prefix: string, storage: KeyValueStorage | undefined): WaitingEvent[] {
   if (!storage) return [];
   const events: WaitingEvent[] = [];
   try {
-    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k?.startsWith(prefix) ?? false);
-    for (const key of keys) {
+    for (const key of keysOf(prefix, storage)) {
       const stored: unknown = JSON.parse(storage.getItem(key) ?? '[]');
       // From an earlier life of the page: stamped with the time it happened, like any late event.
       if (Array.isArray(stored)) events.push(...stored.filter(isWaitingEvent).map((e) => ({ ...e, late: true })));
