@@ -14,7 +14,7 @@ import { lessonStatus, readyToComplete } from '../content/lesson-status.ts';
 import { loadLesson } from '../content/loaders.ts';
 import { useLoaded } from '../content/use-loaded.ts';
 import { useLessonProgress } from '../hooks/use-progress.ts';
-import { releaseBackgroundWork } from '../background-work.ts';
+import { nextTask, releaseBackgroundWork } from '../background-work.ts';
 import { act } from '../data-layer.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { useReadingPrefs } from '../settings/reading-prefs.ts';
@@ -66,7 +66,15 @@ function LessonScreen({ id, startAt, atNote }: { id: string; startAt?: string | 
     if (loaded.status === 'ready' && atNote) document.getElementById('note-title')?.scrollIntoView({ block: 'start' });
   }, [loaded.status]);
   useEffect(() => {
-    if (loaded.status !== 'loading' && drawn < lastStep) setStepsDone(drawn + 1);
+    if (loaded.status === 'loading' || drawn >= lastStep) return;
+    // The next step in a task of its own: the effects of the one just painted (the reading place
+    // put back, the observers set up) lay the page out, and with the next step's render they made
+    // one long task on a slow phone.
+    let live = true;
+    void nextTask().then(() => live && setStepsDone(drawn + 1));
+    return () => {
+      live = false;
+    };
   }, [loaded.status, drawn]);
   const whole = drawn >= lastStep;
 
