@@ -6,6 +6,7 @@ import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
 import { withRatio, type BenchResult } from './bench-result.ts';
 import { benchServer } from './bench-server.ts';
 import { buildFloor } from './first-load.ts';
+import { median } from './stats.ts';
 
 /**
  * Lighthouse's LCP varies by a few hundred ms from run to run here: each figure is the median of
@@ -64,10 +65,6 @@ async function audit(port: number, url: string): Promise<PageScore | undefined> 
   };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : NaN;
-};
 const medianScore = (runs: PageScore[]) => ({
   score: median(runs.map((r) => r.score)),
   lcp: median(runs.map((r) => r.lcp)),

@@ -9,6 +9,7 @@ import { startServer } from '../../src/server/server.ts';
 import { CATALOGUE_FILE, type Catalogue } from '../../src/shared/catalogue.ts';
 import { withRatio, type BenchResult } from './bench-result.ts';
 import { seedOfficeData } from './office-seed.ts';
+import { median } from './stats.ts';
 
 const ROUNDS = 7;
 const REQUESTS = 60;
@@ -28,7 +29,6 @@ const pairs: Array<[Scale, Scale]> = [
   [{ label: '20,000 trainees × 5 events (100k)', trainees: 20_000, events: 5 }, { label: '20,000 trainees × 50 events (1M)', trainees: 20_000, events: 50 }],
 ];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
 
 /** A fresh database for one scale: a folder for SQLite, a schema of its own on PostgreSQL. */

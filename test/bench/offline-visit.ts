@@ -3,12 +3,11 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
 import type { BenchResult } from './bench-result.ts';
 import { benchServer } from './bench-server.ts';
+import { median } from './stats.ts';
 
 const ROUNDS = 15;
 const LESSON = '/lessons/core-experts';
 const TEXT = '.lesson-section p';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // Timed inside the page, from navigation start (performance.now()'s origin) to the frame after
 // the first paragraph of lesson text enters the DOM. Timing from Node instead added Playwright's

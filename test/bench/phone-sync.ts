@@ -10,13 +10,11 @@ import { CATALOGUE_FILE, catalogueSchema } from '../../src/shared/catalogue.ts';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
 import { withRatio, type BenchResult } from './bench-result.ts';
 import { benchServer } from './bench-server.ts';
+import { median, percentile } from './stats.ts';
 
 const EVENTS = 10_000;
 const RECORDS = 300;
 const ROUNDS = 3;
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-const median = (xs: number[]) => percentile(xs, 0.5);
 
 interface Figures {
   syncMs: number[];

@@ -11,6 +11,7 @@ import type { LearnerEvent } from '../../src/shared/events.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
 import { startServerProcesses } from '../server/server-processes.ts';
 import { withRatio, type BenchResult } from './bench-result.ts';
+import { median } from './stats.ts';
 
 const BATCH = 50;
 const TRAINEES = 20;
@@ -33,8 +34,6 @@ function batch(deviceId: string): LearnerEvent[] {
     payload: { sectionId },
   }));
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * Sync throughput through real server processes (`src/server/main.ts`), one and, on PostgreSQL,

@@ -10,6 +10,7 @@ import { issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium.ts';
 import { withRatio, type BenchResult } from './bench-result.ts';
 import { benchServer } from './bench-server.ts';
+import { median, percentile } from './stats.ts';
 
 const SIZES = [1_000, 10_000, 50_000];
 const ROUNDS = 9;
@@ -17,9 +18,6 @@ const RECORDS = 200;
 const NEW_EVENTS = 100;
 /** Syncs of NEW_EVENTS timed in each round: one sync of 100 moved ±20% from round to round. */
 const SYNCS_PER_ROUND = 3;
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-const median = (xs: number[]) => percentile(xs, 0.5);
 
 type Phone = Record<string, (...args: unknown[]) => Promise<number>>;
 const call = (page: Page, fn: string, ...args: unknown[]) =>
@@ -39,8 +37,9 @@ async function timeToData(page: Page, url: string, mark: string): Promise<number
 
 /**
  * A year of study on the phone: with 1k, 10k and 50k events already stored (and compacted as a
- * phone that synced all year has them), how long the app takes to show the course's progress on home and one lesson's progress, record() p95, and one
- * sync of 100 new events. Flat is the goal: 50k against 1k at most 1.2 for each.
+ * phone that synced all year has them), how long the app takes to show the course's progress on
+ * home and one lesson's progress, record() p95, and one sync of 100 new events. Flat is the goal:
+ * 50k against 1k at most 1.2 for each.
  */
 export async function benchYearOfStudy(): Promise<BenchResult[]> {
   // The app and the bench page on one origin, so both open the same IndexedDB store.
