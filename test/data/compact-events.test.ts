@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enrol } from '../../src/data/enrol.ts';
 import type { LocalStore } from '../../src/data/local-store.ts';
 import { COMPACT_EVERY } from '../../src/data/store/compact-events.ts';
 import { getMeta } from '../../src/data/store/learn-db.ts';
 import { SyncEngine } from '../../src/data/sync/engine.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
-import { repositoriesOf, type Repositories } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import { startTestServer, type TestServer } from '../server/test-server.ts';
+import { realServer } from './real-server.ts';
 import { freshStore, memoryStorage } from './test-store.ts';
 
-let server: TestServer;
-let repository: Repositories;
-beforeAll(async () => {
-  server = await startTestServer(undefined, { rateLimit: { capacity: 1e6, refillPerSecond: 1e6 } });
-  repository = repositoriesOf(server.database);
-});
-afterAll(() => server?.close());
+const real = realServer();
 
 const lessonId = 'digital-government';
 const sections = ['what-is-it', 'why-now', 'how'];
@@ -37,10 +30,10 @@ const progressOf = (store: LocalStore) => store.db.progress.toArray();
 
 describe('compacting the phone’s events', () => {
   it('after a sync, forgets the events the server holds that change no progress; the progress, the server and a second device are unchanged', async () => {
-    const { trainee, code } = await issueEnrolment(repository, { name: 'Phạm Thị Dung', unit: 'Sở KH&CN Huế', now: new Date() });
+    const { trainee, code } = await issueEnrolment(real.repository, { name: 'Phạm Thị Dung', unit: 'Sở KH&CN Huế', now: new Date() });
     const phone = freshStore('phone');
-    await enrol(code, { store: phone, baseUrl: server.url });
-    const engine = new SyncEngine({ store: phone, baseUrl: server.url });
+    await enrol(code, { store: phone, baseUrl: real.server.url });
+    const engine = new SyncEngine({ store: phone, baseUrl: real.server.url });
     const steps = COMPACT_EVERY + 100;
     await study(phone, steps);
     const before = await progressOf(phone);
@@ -53,14 +46,14 @@ describe('compacting the phone’s events', () => {
     expect(await progressOf(phone)).toStrictEqual(before);
     expect(Object.values(foldEvents(left))).toStrictEqual(before);
     expect(await getMeta(phone.db, 'compactedCount')).toBe(left.length);
-    expect(await repository.events.eventsOf(trainee.id)).toHaveLength(steps); // the server keeps every event
+    expect(await real.repository.events.eventsOf(trainee.id)).toHaveLength(steps); // the server keeps every event
 
     // More study and a sync: the progress still comes out as the server's fold does on a second device.
     await study(phone, 30, steps);
     await engine.syncNow();
     const laptop = freshStore('laptop');
-    await enrol((await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() }))!.code, { store: laptop, baseUrl: server.url });
-    await new SyncEngine({ store: laptop, baseUrl: server.url }).syncNow();
+    await enrol((await issueDeviceCode(real.repository, { traineeId: trainee.id, now: new Date() }))!.code, { store: laptop, baseUrl: real.server.url });
+    await new SyncEngine({ store: laptop, baseUrl: real.server.url }).syncNow();
     expect(await progressOf(laptop)).toStrictEqual(await progressOf(phone));
     // Not due again until COMPACT_EVERY more events have come.
     expect(await phone.compact()).toBe(0);
@@ -74,12 +67,12 @@ describe('compacting the phone’s events', () => {
 
     const kv = memoryStorage();
     const phone = freshStore('waiting', { storage: kv });
-    const { code } = await issueEnrolment(repository, { name: 'Vũ Minh', unit: 'Bộ KH&CN', now: new Date() });
-    await enrol(code, { store: phone, baseUrl: server.url });
+    const { code } = await issueEnrolment(real.repository, { name: 'Vũ Minh', unit: 'Bộ KH&CN', now: new Date() });
+    await enrol(code, { store: phone, baseUrl: real.server.url });
     await study(phone, COMPACT_EVERY + 10);
     // A step another tab could not store yet: it may be retried under the id of a stored event.
     kv.setItem(`egov-learn.unsaved.${phone.db.name}.othertab`, JSON.stringify([{ id: crypto.randomUUID(), takenAt: Date.now(), input: {} }]));
-    expect(await new SyncEngine({ store: phone, baseUrl: server.url }).syncNow()).toMatchObject({ kind: 'synced' });
+    expect(await new SyncEngine({ store: phone, baseUrl: real.server.url }).syncNow()).toMatchObject({ kind: 'synced' });
     expect(await phone.compact()).toBe(0);
     expect(await phone.db.events.count()).toBe(COMPACT_EVERY + 10);
   }, 60_000);

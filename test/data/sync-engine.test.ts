@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { enrol } from '../../src/data/enrol.ts';
 import type { LocalStore } from '../../src/data/local-store.ts';
 import { getMeta, setMeta } from '../../src/data/store/learn-db.ts';
 import { SyncEngine } from '../../src/data/sync/engine.ts';
 import { describeSync, type SyncMessage } from '../../src/data/sync/status-snapshot.ts';
-import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
-import { startTestServer, type TestServer } from '../server/test-server.ts';
+import { realServer } from './real-server.ts';
 import { freshStore } from './test-store.ts';
 
-let server: TestServer;
-let repository: Repositories;
-beforeAll(async () => {
-  server = await startTestServer(undefined, { rateLimit: { capacity: 1e6, refillPerSecond: 1e6 } });
-  repository = repositoriesOf(server.database);
-});
-afterAll(() => server?.close());
+const real = realServer();
 
-const newTrainee = () => issueEnrolment(repository, { name: 'Lê Văn Cường', unit: 'Sở TT&TT Đà Nẵng', now: new Date() });
+const newTrainee = () => issueEnrolment(real.repository, { name: 'Lê Văn Cường', unit: 'Sở TT&TT Đà Nẵng', now: new Date() });
 const read = (store: LocalStore, sectionId = 'what-is-it') =>
   store.outbox.record({ type: 'section_read', lessonId: 'digital-government', payload: { sectionId } });
 const message = (store: LocalStore) => describeSync(store.status.get());
@@ -30,7 +23,7 @@ describe('the sync engine against the real server', () => {
     const store = freshStore();
     const seen: boolean[] = [];
     const stop = store.status.subscribe((s) => seen.push(s.syncing));
-    const engine = new SyncEngine({ store, baseUrl: server.url });
+    const engine = new SyncEngine({ store, baseUrl: real.server.url });
     await read(store);
     await store.outbox.record({ type: 'note_saved', lessonId: 'digital-government', payload: { text: 'Học trước khi ghi danh' } });
     expect(await engine.syncNow()).toEqual({ kind: 'not_enrolled' });
@@ -38,11 +31,11 @@ describe('the sync engine against the real server', () => {
     expect(seen).not.toContain(true); // no "Syncing…" flash while there is nothing it could do
 
     const { trainee, code } = await newTrainee();
-    const enrolled = await enrol(code, { store, baseUrl: server.url });
+    const enrolled = await enrol(code, { store, baseUrl: real.server.url });
     expect(enrolled).toEqual({ ok: true, trainee: expect.objectContaining({ name: 'Lê Văn Cường' }) });
     expect(await engine.syncNow()).toEqual({ kind: 'synced', pushed: 2, pulled: 0, held: 0 });
     await shows(store, { key: 'synced', at: expect.any(Number) });
-    expect((await repository.events.eventsOf(trainee.id)).map((e) => e.type)).toEqual(['section_read', 'note_saved']);
+    expect((await real.repository.events.eventsOf(trainee.id)).map((e) => e.type)).toEqual(['section_read', 'note_saved']);
     stop();
   });
 
@@ -50,11 +43,11 @@ describe('the sync engine against the real server', () => {
     const { trainee, code } = await newTrainee();
     const phone = freshStore('phone');
     const laptop = freshStore('laptop');
-    await enrol(code, { store: phone, baseUrl: server.url });
-    await enrol((await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() }))!.code, { store: laptop, baseUrl: server.url });
+    await enrol(code, { store: phone, baseUrl: real.server.url });
+    await enrol((await issueDeviceCode(real.repository, { traineeId: trainee.id, now: new Date() }))!.code, { store: laptop, baseUrl: real.server.url });
     await read(phone, 'why-now');
     await laptop.outbox.record({ type: 'bookmark_set', lessonId: 'data-sharing', payload: { sectionId: 'platforms' } });
-    for (const store of [phone, laptop, phone]) await new SyncEngine({ store, baseUrl: server.url }).syncNow();
+    for (const store of [phone, laptop, phone]) await new SyncEngine({ store, baseUrl: real.server.url }).syncNow();
     expect(await laptop.db.progress.toArray()).toStrictEqual(await phone.db.progress.toArray());
     expect((await phone.db.progress.get('data-sharing'))?.bookmarks).toEqual(['platforms']);
     // Pulled stamps move the clock: the phone's next event sorts after the laptop's.
@@ -66,10 +59,10 @@ describe('the sync engine against the real server', () => {
     const { trainee, code } = await newTrainee();
     const store = freshStore();
     const stop = store.status.subscribe(() => {});
-    await enrol(code, { store, baseUrl: server.url });
-    await repository.trainees.revokeTrainee(trainee.id, new Date().toISOString());
+    await enrol(code, { store, baseUrl: real.server.url });
+    await real.repository.trainees.revokeTrainee(trainee.id, new Date().toISOString());
     await read(store);
-    const outcome = await new SyncEngine({ store, baseUrl: server.url }).syncNow();
+    const outcome = await new SyncEngine({ store, baseUrl: real.server.url }).syncNow();
     expect(outcome).toMatchObject({ kind: 'failed', failure: { kind: 'http', status: 401 } });
     await shows(store, { key: 'revoked', pending: 1 });
     expect(await getMeta(store.db, 'token')).toBeUndefined();
@@ -81,13 +74,13 @@ describe('the sync engine against the real server', () => {
     const { code } = await newTrainee();
     const store = freshStore();
     const stop = store.status.subscribe(() => {});
-    await enrol(code, { store, baseUrl: server.url });
+    await enrol(code, { store, baseUrl: real.server.url });
     await store.outbox.record({ type: 'lesson_completed', lessonId: 'no-such-lesson', payload: {} });
     // The server takes each event on its own (an unknown lesson is stored, flagged) and refuses a
     // whole batch only when the request itself is malformed: here, a device id that is no UUID.
     await setMeta(store.db, 'deviceId', 'not-a-uuid');
     store.db.knownDeviceId = 'not-a-uuid';
-    await new SyncEngine({ store, baseUrl: server.url }).syncNow();
+    await new SyncEngine({ store, baseUrl: real.server.url }).syncNow();
     await shows(store, { key: 'refused', code: 'validation_failed', pending: 1 });
     expect(await getMeta(store.db, 'syncProblem')).toMatchObject({ retryAt: expect.any(Number) });
     stop();
@@ -97,7 +90,7 @@ describe('the sync engine against the real server', () => {
     const { code } = await newTrainee();
     const store = freshStore();
     const stop = store.status.subscribe(() => {});
-    await enrol(code, { store, baseUrl: server.url });
+    await enrol(code, { store, baseUrl: real.server.url });
     await read(store);
     const before = Date.now();
     const outcome = await new SyncEngine({ store, baseUrl: 'http://127.0.0.1:9', backoffBaseMs: 1000, random: () => 0 }).syncNow();
@@ -112,13 +105,13 @@ describe('the sync engine against the real server', () => {
   it('halves the batch when the server says it is too large', async () => {
     const { trainee, code } = await newTrainee();
     const store = freshStore();
-    await enrol(code, { store, baseUrl: server.url });
+    await enrol(code, { store, baseUrl: real.server.url });
     // 200 long Vietnamese notes: about 3 MB in one batch, over the server's 1 MB limit.
     const text = 'Chính phủ số '.repeat(380).slice(0, 5000);
     for (let i = 0; i < 200; i++) await store.outbox.record({ type: 'note_saved', lessonId: 'data-sharing', payload: { text: `${i} ${text}`.slice(0, 5000) } });
-    const outcome = await new SyncEngine({ store, baseUrl: server.url }).syncNow();
+    const outcome = await new SyncEngine({ store, baseUrl: real.server.url }).syncNow();
     expect(outcome).toEqual({ kind: 'synced', pushed: 200, pulled: 0, held: 0 });
-    expect(await repository.events.eventsOf(trainee.id)).toHaveLength(200);
+    expect(await real.repository.events.eventsOf(trainee.id)).toHaveLength(200);
     // 200 records of 5,000 letters and six requests, four of them refused: 4 s on 2 cores at a
     // load average of 16, over the default 5 s when other work shares them.
   }, 20_000);
@@ -126,11 +119,11 @@ describe('the sync engine against the real server', () => {
   it('runs one sync at a time: a second engine on the same database stands aside', async () => {
     const { code } = await newTrainee();
     const store = freshStore();
-    await enrol(code, { store, baseUrl: server.url });
+    await enrol(code, { store, baseUrl: real.server.url });
     await read(store);
     const fetchSpy = vi.fn((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-    const tabA = new SyncEngine({ store, baseUrl: server.url, fetch: fetchSpy });
-    const tabB = new SyncEngine({ store, baseUrl: server.url, fetch: fetchSpy });
+    const tabA = new SyncEngine({ store, baseUrl: real.server.url, fetch: fetchSpy });
+    const tabB = new SyncEngine({ store, baseUrl: real.server.url, fetch: fetchSpy });
     const [a, again, b] = await Promise.all([tabA.syncNow(), tabA.syncNow(), tabB.syncNow()]);
     expect(a.kind).toBe('synced');
     expect(again).toBe(a);
@@ -141,13 +134,13 @@ describe('the sync engine against the real server', () => {
   it('syncs on its own a moment after new events once started', async () => {
     const { trainee, code } = await newTrainee();
     const store = freshStore();
-    await enrol(code, { store, baseUrl: server.url });
-    const engine = new SyncEngine({ store, baseUrl: server.url, debounceMs: 20 });
+    await enrol(code, { store, baseUrl: real.server.url });
+    const engine = new SyncEngine({ store, baseUrl: real.server.url, debounceMs: 20 });
     const stop = engine.start();
     try {
       await read(store);
       await store.outbox.record({ type: 'lesson_completed', lessonId: 'digital-government', payload: {} });
-      await vi.waitFor(async () => expect(await repository.events.eventsOf(trainee.id)).toHaveLength(2), { timeout: 3000 });
+      await vi.waitFor(async () => expect(await real.repository.events.eventsOf(trainee.id)).toHaveLength(2), { timeout: 3000 });
       await vi.waitFor(async () => expect(await store.db.pending.count()).toBe(0));
     } finally {
       stop();
@@ -167,8 +160,8 @@ describe('enrol()', () => {
 
   it('explains an unknown or used code', async () => {
     const { code } = await newTrainee();
-    await enrol(code, { store: freshStore(), baseUrl: server.url });
-    const second = await enrol(code.toLowerCase(), { store: freshStore(), baseUrl: server.url });
+    await enrol(code, { store: freshStore(), baseUrl: real.server.url });
+    const second = await enrol(code.toLowerCase(), { store: freshStore(), baseUrl: real.server.url });
     expect(second).toEqual({ ok: false, error: { code: 'invalid_code', i18nKey: 'sync:enrol.errors.invalid_code' } });
   });
 

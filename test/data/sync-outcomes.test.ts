@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enrol } from '../../src/data/enrol.ts';
 import type { LocalStore } from '../../src/data/local-store.ts';
 import { getMeta } from '../../src/data/store/learn-db.ts';
 import { SyncEngine } from '../../src/data/sync/engine.ts';
-import { type Repositories, repositoriesOf } from '../../src/server/repositories/repositories.ts';
 import { issueDeviceCode, issueEnrolment } from '../../src/server/services/enrolment-service.ts';
 import { formatHlc, parseHlc } from '../../src/shared/hlc.ts';
-import { startTestServer, type TestServer } from '../server/test-server.ts';
+import { realServer } from './real-server.ts';
 import { freshStore } from './test-store.ts';
 
 const day = 24 * 60 * 60 * 1000;
@@ -19,21 +18,15 @@ const lessonId = 'digital-government';
  * the process's, so every phone in the test starts two days ahead of it.
  */
 describe('per-event outcomes on the phone', () => {
-  let server: TestServer;
-  let repository: Repositories;
-  beforeAll(async () => {
-    server = await startTestServer(undefined, { rateLimit: { capacity: 1e6, refillPerSecond: 1e6 }, now: () => Date.now() - 2 * day });
-    repository = repositoriesOf(server.database);
-  });
-  afterAll(() => server?.close());
+  const real = realServer({ now: () => Date.now() - 2 * day });
 
-  const sync = (store: LocalStore) => new SyncEngine({ store, baseUrl: server.url }).syncNow();
+  const sync = (store: LocalStore) => new SyncEngine({ store, baseUrl: real.server.url }).syncNow();
   const note = (store: LocalStore, text: string) => store.outbox.record({ type: 'note_saved', lessonId, payload: { text } });
   async function twoDevices() {
-    const { trainee, code } = await issueEnrolment(repository, { name: 'Phan Thị Hoa', unit: 'Sở TT&TT Huế', now: new Date() });
+    const { trainee, code } = await issueEnrolment(real.repository, { name: 'Phan Thị Hoa', unit: 'Sở TT&TT Huế', now: new Date() });
     const [phone, laptop] = [freshStore('phone'), freshStore('laptop')];
-    await enrol(code, { store: phone, baseUrl: server.url });
-    await enrol((await issueDeviceCode(repository, { traineeId: trainee.id, now: new Date() }))!.code, { store: laptop, baseUrl: server.url });
+    await enrol(code, { store: phone, baseUrl: real.server.url });
+    await enrol((await issueDeviceCode(real.repository, { traineeId: trainee.id, now: new Date() }))!.code, { store: laptop, baseUrl: real.server.url });
     return { trainee, phone, laptop };
   }
 
@@ -46,7 +39,7 @@ describe('per-event outcomes on the phone', () => {
     const later = await note(phone, 'Ghi chú sau');
 
     expect(await sync(phone)).toMatchObject({ kind: 'synced', pushed: 2, held: 1 });
-    expect((await repository.events.eventsOf(trainee.id)).map((e) => e.id).sort()).toEqual([kept.id, later.id].sort());
+    expect((await real.repository.events.eventsOf(trainee.id)).map((e) => e.id).sort()).toEqual([kept.id, later.id].sort());
     expect(await phone.db.pending.count()).toBe(0);
     expect(await phone.db.held.toArray()).toEqual([
       expect.objectContaining({ id: altered.id, code: 'invalid_event', event: expect.objectContaining({ lessonId: 'Not A Lesson' }) }),
@@ -85,7 +78,7 @@ describe('per-event outcomes on the phone', () => {
     const first = await note(phone, 'một');
     const second = await note(phone, 'hai');
     // The first sync pushes only `first` (batch of 1): the server clamps it and tells the time.
-    expect(await new SyncEngine({ store: phone, baseUrl: server.url, batchSize: 1 }).syncNow()).toMatchObject({ kind: 'synced', pushed: 2 });
+    expect(await new SyncEngine({ store: phone, baseUrl: real.server.url, batchSize: 1 }).syncNow()).toMatchObject({ kind: 'synced', pushed: 2 });
     const [a, b] = await phone.db.events.bulkGet([first.id, second.id]);
     expect(parseHlc(b!.at).wall).toBeLessThan(Date.now() - 2 * day + 60_000);
     expect(a!.at < b!.at).toBe(true); // the order of the two edits holds
