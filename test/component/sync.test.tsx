@@ -9,6 +9,7 @@ import { setLanguage } from '../../src/app/i18n/i18n.ts';
 import type { LocalStore } from '../../src/data/local-store.ts';
 import { setMeta, type LearnDb } from '../../src/data/store/learn-db.ts';
 import { markSectionRead } from '../../src/data/verbs.ts';
+import { quotaExceeded, refuseWrites } from '../data/refuse-writes.ts';
 import { freshAppStore } from './app-store.ts';
 
 let store: LocalStore;
@@ -76,10 +77,7 @@ describe('SyncStatus', () => {
 
   it('says when the phone is full, keeps the step, and saves it on "Try again", in both languages', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const full = () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-    db.events.hook('creating', full);
+    const spaceFreed = refuseWrites('events', quotaExceeded);
     render(<UrgentStatus />);
     await markSectionRead('intro', 's-1');
     const alert = await screen.findByRole('alert');
@@ -88,7 +86,7 @@ describe('SyncStatus', () => {
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain("The phone's storage is full"));
     expect(screen.getByRole('alert').textContent).toContain('(1 waiting)');
 
-    db.events.hook('creating').unsubscribe(full); // the trainee freed some space
+    spaceFreed(); // the trainee freed some space
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect((await db.events.toArray()).map((e) => e.payload)).toEqual([{ sectionId: 's-1' }]);

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalStore, setAppStore } from '../../src/data/local-store.ts';
 import { applySyncReply } from '../../src/data/sync/apply-reply.ts';
@@ -6,6 +7,7 @@ import { getMeta, type LearnDb } from '../../src/data/store/learn-db.ts';
 import { answerQuiz, completeLesson, markSectionRead, retryWaitingEvents, saveNote, setBookmark } from '../../src/data/verbs.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
+import { quotaExceeded, refuseWrites } from './refuse-writes.ts';
 import { freshStore } from './test-store.ts';
 
 let store: LocalStore;
@@ -36,23 +38,53 @@ describe('recording an event', () => {
     expect(new Set(stamps).size).toBe(20);
   });
 
-  it('stores nothing when updating the progress row fails', async () => {
-    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
+  // The first record() in a tab reads before it writes, through Dexie; the next ones write
+  // straight to IndexedDB (store/direct-write.ts). Each way stores all or nothing.
+  it('stores nothing when updating the progress row fails, in a tab that has recorded before', async () => {
+    const first = await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
     const before = await db.progress.get('intro');
-    db.progress.hook('updating', () => {
-      throw new Error('disk on fire');
-    });
-    await expect(record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } })).rejects.toThrow();
-    expect(await db.events.count()).toBe(1);
+    refuseWrites('progress', quotaExceeded);
+    await expect(record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } })).rejects.toThrow('quota');
+    expect(await db.events.toArray()).toEqual([first]);
+    expect(await db.pending.toArray()).toEqual([first]);
     expect(await db.progress.get('intro')).toEqual(before);
+    expect(await getMeta(db, 'hlc')).toBe(first.at);
   });
 
-  it('stores no progress when appending the event fails', async () => {
-    db.events.hook('creating', () => {
-      throw new Error('disk on fire');
-    });
-    await expect(record({ type: 'lesson_completed', lessonId: 'intro', payload: {} })).rejects.toThrow();
+  it('stores nothing when IndexedDB refuses a write only once it is made, in a tab that has recorded before', async () => {
+    const first = await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
+    // An id already stored: the add fails as its request runs, and the transaction aborts.
+    await expect(record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } }, { id: first.id })).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await db.events.toArray()).toEqual([first]);
+    expect(await db.pending.toArray()).toEqual([first]);
+    expect((await db.progress.get('intro'))?.sectionsRead).toEqual(['s-1']);
+    expect(await getMeta(db, 'hlc')).toBe(first.at);
+    // The tab's guess was dropped with the failure: the next event is stored as usual.
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } });
+    expect((await db.progress.get('intro'))?.sectionsRead).toEqual(['s-1', 's-2']);
+  });
+
+  it('stores no progress when appending the event fails, in a tab that has not recorded yet', async () => {
+    refuseWrites('events', quotaExceeded);
+    await expect(record({ type: 'lesson_completed', lessonId: 'intro', payload: {} })).rejects.toThrow('quota');
     expect(await db.progress.count()).toBe(0);
+    expect(await db.pending.count()).toBe(0);
+  });
+
+  it('tells live queries in this tab and on the same database what it wrote', async () => {
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
+    const other = new LocalStore(db.name);
+    const seen: { sections?: string[]; pending?: number; events?: number } = {};
+    const subscriptions = [
+      liveQuery(() => db.progress.toArray()).subscribe((rows) => (seen.sections = rows.find((row) => row.lessonId === 'intro')?.sectionsRead)),
+      liveQuery(() => other.db.pending.count()).subscribe((n) => (seen.pending = n)),
+      liveQuery(() => other.db.events.where('lessonId').equals('intro').count()).subscribe((n) => (seen.events = n)),
+    ];
+    await vi.waitFor(() => expect(seen).toEqual({ sections: ['s-1'], pending: 1, events: 1 }));
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } });
+    await vi.waitFor(() => expect(seen).toEqual({ sections: ['s-1', 's-2'], pending: 2, events: 2 }));
+    subscriptions.forEach((s) => s.unsubscribe());
+    other.db.close();
   });
 
   it('stores an event id once: retrying it changes nothing', async () => {
@@ -135,24 +167,20 @@ describe('record() in two tabs, and after other writers', () => {
   });
 });
 
-const full = () => {
-  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-};
-
 describe('the verbs', () => {
   it('never reject: a full disk becomes a storage error the status line shows, and the event is kept', async () => {
-    db.events.hook('creating', full);
+    refuseWrites('events', quotaExceeded);
     await expect(markSectionRead('intro', 's-1')).resolves.toBeUndefined();
     expect(status()).toMatchObject({ storageError: { code: 'quota_exceeded', i18nKey: 'sync:storage.quota_exceeded' }, unsaved: 1 });
     expect(await db.events.count()).toBe(0);
   });
 
   it('store the kept events first, in the order taken, once there is space again', async () => {
-    db.events.hook('creating', full);
+    const space = refuseWrites('events', quotaExceeded);
     await markSectionRead('intro', 's-1');
     await saveNote('intro', 'first');
     expect(status().unsaved).toBe(2);
-    db.events.hook('creating').unsubscribe(full);
+    space();
     await saveNote('intro', 'second');
     const events = await db.pending.orderBy(':id').toArray();
     expect(events.map((e) => e.payload)).toEqual([{ sectionId: 's-1' }, { text: 'first' }, { text: 'second' }]);
@@ -161,11 +189,11 @@ describe('the verbs', () => {
   });
 
   it('store the kept events when the trainee taps "Try again"', async () => {
-    db.events.hook('creating', full);
+    const space = refuseWrites('events', quotaExceeded);
     await completeLesson('intro');
     await retryWaitingEvents();
     expect(status().unsaved).toBe(1);
-    db.events.hook('creating').unsubscribe(full);
+    space();
     await retryWaitingEvents();
     expect(await db.events.count()).toBe(1);
     expect(status()).toMatchObject({ storageError: null, unsaved: 0 });

@@ -5,6 +5,7 @@ import { exportProgress } from '../../src/data/transfer/export-progress.ts';
 import { importProgress } from '../../src/data/transfer/import-progress.ts';
 import type { LearnerEvent } from '../../src/shared/events.ts';
 import { foldEvents } from '../../src/shared/merge-progress.ts';
+import { quotaExceeded, refuseWrites } from './refuse-writes.ts';
 import { freshStore } from './test-store.ts';
 
 const trainee = { id: 'tr-1', name: 'Hà Văn Nam', unit: 'Sở TT&TT Hà Giang' };
@@ -127,9 +128,7 @@ describe('the progress file', () => {
 
   it('stores nothing when the phone cannot store it all', async () => {
     const { text } = await studyOnA();
-    b.db.progress.hook('creating', () => {
-      throw new DOMException('full', 'QuotaExceededError');
-    });
+    refuseWrites('progress', quotaExceeded);
     expect(await importProgress(text, b)).toMatchObject({ ok: false, error: { code: 'storage' } });
     for (const table of [b.db.events, b.db.pending, b.db.held]) expect(await table.count()).toBe(0);
   });

@@ -2,11 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalStore } from '../../src/data/local-store.ts';
 import { applySyncReply } from '../../src/data/sync/apply-reply.ts';
 import { formatHlc } from '../../src/shared/hlc.ts';
+import { quotaExceeded, refuseWrites } from './refuse-writes.ts';
 import { freshStore, memoryStorage } from './test-store.ts';
 
-const full = () => {
-  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-};
 const read = (sectionId: string) => ({ type: 'section_read', lessonId: 'intro', payload: { sectionId } }) as const;
 
 beforeEach(() => {
@@ -17,11 +15,12 @@ describe('events that could not be stored', () => {
   it('survive a reload while storage is full and are stored by the next tab, once each', async () => {
     const storage = memoryStorage();
     const before = freshStore('device', { storage });
-    before.db.events.hook('creating', full);
+    const spaceFreed = refuseWrites('events', quotaExceeded);
     await before.outbox.add(read('s-1'));
     await before.outbox.add(read('s-2'));
     expect(storage.length).toBe(1);
     before.db.close();
+    spaceFreed();
 
     // The reloaded page: the same database, opened again, with space freed meanwhile.
     const after = new LocalStore(before.db.name, { storage });
@@ -35,10 +34,10 @@ describe('events that could not be stored', () => {
   it('are stored once even when two tabs both retry them', async () => {
     const storage = memoryStorage();
     const first = freshStore('device', { storage });
-    first.db.events.hook('creating', full);
+    const spaceFreed = refuseWrites('events', quotaExceeded);
     await first.outbox.add(read('s-1'));
     const stored = storage.getItem(storage.key(0)!)!;
-    first.db.events.hook('creating').unsubscribe(full);
+    spaceFreed();
 
     storage.setItem(`egov-learn.unsaved.${first.db.name}.other-tab`, stored); // another tab's copy
     const second = new LocalStore(first.db.name, { storage });
@@ -59,9 +58,9 @@ describe('events that could not be stored', () => {
   it('keep the time they were taken: a note that waited loses to a newer edit from another device', async () => {
     const store = freshStore();
     const { db } = store;
-    db.events.hook('creating', full);
+    const spaceFreed = refuseWrites('events', quotaExceeded);
     await store.outbox.add({ type: 'note_saved', lessonId: 'intro', payload: { text: 'written first, on this phone' } });
-    db.events.hook('creating').unsubscribe(full);
+    spaceFreed();
 
     // Meanwhile the trainee edited the note on a laptop; the phone pulls that edit first.
     const laptopEdit = {

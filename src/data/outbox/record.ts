@@ -3,7 +3,8 @@ import { formatHlc, nextHlc, type Hlc } from '../../shared/hlc.ts';
 import { currentLessonId } from '../../shared/course-ids.ts';
 import { applyEvent } from '../../shared/merge-progress.ts';
 import type { LessonProgress } from '../../shared/progress.ts';
-import { ensureDeviceId, setMeta, type LearnDb } from '../store/learn-db.ts';
+import { announceWrites, committed, openConnection } from '../store/direct-write.ts';
+import { ensureDeviceId, setMeta, type LearnDb, type MetaRow } from '../store/learn-db.ts';
 import { placed } from '../store/progress-rows.ts';
 import { unsyncedBetween } from './unsynced.ts';
 
@@ -51,35 +52,54 @@ export async function record(db: LearnDb, input: EventInput, options: RecordOpti
  * The usual case, in one round of requests: the stamp and the new row are computed from what
  * this tab last wrote, the writes go out together with reads of the HLC, the clock offset and the
  * row (issued first, so they see the store before these writes), and the transaction is aborted
- * (nothing stored) when those differ from the guess. So the
- * guess is checked against the committed store in the same transaction, whatever another tab, a
- * sync or an import did meanwhile. Resolves with undefined when there is no guess yet.
+ * (nothing stored) when those differ from the guess. So the guess is checked against the
+ * committed store in the same transaction, whatever another tab, a sync or an import did
+ * meanwhile. The requests go to IndexedDB directly (store/direct-write.ts says why). Resolves with
+ * undefined when there is no guess yet or Dexie has the database closed.
  */
 async function recordOnGuess(db: LearnDb, input: EventInput, id: string, deviceId: string): Promise<LearnerEvent | undefined> {
   const guess = db.lastWritten;
   const row = rowId(db, input);
-  if (!guess || !guess.rows.has(row)) return undefined;
+  const connection = openConnection(db);
+  if (!guess || !guess.rows.has(row) || !connection) return undefined;
   // Taken now: a call running alongside may move the guess on before this one checks it.
   const { hlc: last, offset } = guess;
   const before = guess.rows.get(row);
   const at = nextHlc(last, Date.now() + offset);
   const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
   const next = applyEvent(before, placed(db, stamped));
-  await db.transaction('rw', [db.events, db.pending, db.progress, db.meta], async () => {
-    // One wave: the checks and the writes together. A failed check throws, which aborts the
-    // transaction and takes the writes back.
-    const [[hlcRow, offsetRow], stored] = await Promise.all([
-      db.meta.bulkGet(['hlc', 'clockOffset']),
-      db.progress.get(row),
-      db.events.add(stamped),
-      db.pending.add(stamped),
-      // A section read again or a bookmark set twice changes nothing: no row to rewrite.
-      next !== before ? db.progress.put(next) : undefined,
-      setMeta(db, 'hlc', at),
-    ]);
-    const same = hlcRow?.value === last && ((offsetRow?.value as number | undefined) ?? 0) === offset && JSON.stringify(stored) === JSON.stringify(before);
-    if (!same) throw new StaleGuess();
-  });
+  const clock: MetaRow<'hlc'> = { key: 'hlc', value: at };
+  const tx = connection.transaction([db.events.name, db.pending.name, db.progress.name, db.meta.name], 'readwrite');
+  const meta = tx.objectStore(db.meta.name);
+  const hlcRead: IDBRequest<MetaRow | undefined> = meta.get('hlc');
+  const offsetRead: IDBRequest<MetaRow | undefined> = meta.get('clockOffset');
+  const rowRead: IDBRequest<LessonProgress | undefined> = tx.objectStore(db.progress.name).get(row);
+  // Requests answer in the order they were made, so the row's answer comes after the other two.
+  rowRead.onsuccess = () => {
+    const same = hlcRead.result?.value === last && ((offsetRead.result?.value as number | undefined) ?? 0) === offset && JSON.stringify(rowRead.result) === JSON.stringify(before);
+    if (!same) tx.abort();
+  };
+  const done = committed(tx, () => new StaleGuess());
+  try {
+    tx.objectStore(db.events.name).add(stamped);
+    tx.objectStore(db.pending.name).add(stamped);
+    // A section read again or a bookmark set twice changes nothing: no row to rewrite.
+    if (next !== before) tx.objectStore(db.progress.name).put(next);
+    meta.put(clock);
+  } catch (error) {
+    // A request refused outright (a value that cannot be stored): the ones already made must
+    // not commit without it.
+    tx.abort();
+    done.catch(() => {});
+    throw error;
+  }
+  await done;
+  announceWrites(db, [
+    { table: db.events.name, row: stamped },
+    { table: db.pending.name, row: stamped },
+    ...(next !== before && next ? [{ table: db.progress.name, row: next }] : []),
+    { table: db.meta.name, row: clock },
+  ]);
   guess.hlc = at;
   guess.rows.set(row, next);
   return stamped;

@@ -70,7 +70,8 @@ export class LearnDb extends Dexie {
   lastWritten: { hlc: string | undefined; offset: number; rows: Map<string, LessonProgress | undefined> } | undefined;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+    // Dexie's query cache knows only of writes made through Dexie; record() writes directly.
+    super(name, { cache: 'disabled', ...options });
     defineSchema(this);
   }
 }
