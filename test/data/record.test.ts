@@ -71,6 +71,23 @@ describe('recording an event', () => {
     expect(await db.pending.count()).toBe(0);
   });
 
+  it('records through Dexie again while Dexie has the database closed (another tab upgrading it)', async () => {
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
+    db.close({ disableAutoOpen: false });
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } });
+    expect(db.isOpen()).toBe(true);
+    expect((await db.progress.get('intro'))?.sectionsRead).toEqual(['s-1', 's-2']);
+    expect(await db.pending.count()).toBe(2);
+  });
+
+  it('records through Dexie again when the connection was closed under it (the browser may close one)', async () => {
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
+    db.backendDB().close();
+    await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-2' } });
+    expect((await db.progress.get('intro'))?.sectionsRead).toEqual(['s-1', 's-2']);
+    expect(await db.pending.count()).toBe(2);
+  });
+
   it('tells live queries in this tab and on the same database what it wrote', async () => {
     await record({ type: 'section_read', lessonId: 'intro', payload: { sectionId: 's-1' } });
     const other = new LocalStore(db.name);

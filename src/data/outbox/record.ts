@@ -69,7 +69,8 @@ async function recordOnGuess(db: LearnDb, input: EventInput, id: string, deviceI
   const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
   const next = applyEvent(before, placed(db, stamped));
   const clock: MetaRow<'hlc'> = { key: 'hlc', value: at };
-  const tx = connection.transaction([db.events.name, db.pending.name, db.progress.name, db.meta.name], 'readwrite');
+  const tx = transactionOn(connection, [db.events.name, db.pending.name, db.progress.name, db.meta.name]);
+  if (!tx) return undefined;
   const meta = tx.objectStore(db.meta.name);
   const hlcRead: IDBRequest<MetaRow | undefined> = meta.get('hlc');
   const offsetRead: IDBRequest<MetaRow | undefined> = meta.get('clockOffset');
@@ -82,7 +83,10 @@ async function recordOnGuess(db: LearnDb, input: EventInput, id: string, deviceI
   const done = committed(tx, () => new StaleGuess());
   try {
     tx.objectStore(db.events.name).add(stamped);
-    tx.objectStore(db.pending.name).add(stamped);
+    // put, not add: the key is [this stamp, a new id], and the stamp is after the stored HLC
+    // (checked above), which no stamp in the outbox passes. add would look for an existing key
+    // first, and in an outbox that has seen a year of rows come and go, that lookup costs.
+    tx.objectStore(db.pending.name).put(stamped);
     // A section read again or a bookmark set twice changes nothing: no row to rewrite.
     if (next !== before) tx.objectStore(db.progress.name).put(next);
     meta.put(clock);
@@ -103,6 +107,16 @@ async function recordOnGuess(db: LearnDb, input: EventInput, id: string, deviceI
   guess.hlc = at;
   guess.rows.set(row, next);
   return stamped;
+}
+
+/** A read-write transaction over `stores`, or undefined when the connection is closing or was closed under Dexie (Dexie reopens it on the next call through it). */
+function transactionOn(connection: IDBDatabase, stores: string[]): IDBTransaction | undefined {
+  try {
+    return connection.transaction(stores, 'readwrite');
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'InvalidStateError') return undefined;
+    throw error;
+  }
 }
 
 /** Reads the HLC, the clock offset and the row, then writes: the first call in a tab, a retry, or after a stale guess. */
