@@ -2,8 +2,8 @@ import { onTestFinished, vi } from 'vitest';
 
 /**
  * Makes IndexedDB refuse every add and put into the object store `store`, as a full disk would,
- * until the returned function is called or the test ends. It works below Dexie, so it reaches writes made through
- * Dexie and record()'s direct ones (src/data/store/direct-write.ts) alike.
+ * until the returned function is called or the test ends. It works below Dexie, so it reaches
+ * writes made through Dexie and record()'s direct ones (src/data/store/direct-write.ts) alike.
  */
 export function refuseWrites(store: string, error: () => Error): () => void {
   const spies = (['add', 'put'] as const).map((method) => {

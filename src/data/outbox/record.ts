@@ -3,7 +3,7 @@ import { formatHlc, nextHlc, type Hlc } from '../../shared/hlc.ts';
 import { currentLessonId } from '../../shared/course-ids.ts';
 import { applyEvent } from '../../shared/merge-progress.ts';
 import type { LessonProgress } from '../../shared/progress.ts';
-import { announceWrites, committed, openConnection } from '../store/direct-write.ts';
+import { announceWrites, committed, directTransaction } from '../store/direct-write.ts';
 import { ensureDeviceId, setMeta, type LearnDb, type MetaRow } from '../store/learn-db.ts';
 import { placed } from '../store/progress-rows.ts';
 import { unsyncedBetween } from './unsynced.ts';
@@ -55,13 +55,12 @@ export async function record(db: LearnDb, input: EventInput, options: RecordOpti
  * (nothing stored) when those differ from the guess. So the guess is checked against the
  * committed store in the same transaction, whatever another tab, a sync or an import did
  * meanwhile. The requests go to IndexedDB directly (store/direct-write.ts says why). Resolves with
- * undefined when there is no guess yet or Dexie has the database closed.
+ * undefined when there is no guess yet or no connection to write on.
  */
 async function recordOnGuess(db: LearnDb, input: EventInput, id: string, deviceId: string): Promise<LearnerEvent | undefined> {
   const guess = db.lastWritten;
   const row = rowId(db, input);
-  const connection = openConnection(db);
-  if (!guess || !guess.rows.has(row) || !connection) return undefined;
+  if (!guess || !guess.rows.has(row)) return undefined;
   // Taken now: a call running alongside may move the guess on before this one checks it.
   const { hlc: last, offset } = guess;
   const before = guess.rows.get(row);
@@ -69,7 +68,7 @@ async function recordOnGuess(db: LearnDb, input: EventInput, id: string, deviceI
   const stamped = learnerEventSchema.parse({ ...input, id, deviceId, at });
   const next = applyEvent(before, placed(db, stamped));
   const clock: MetaRow<'hlc'> = { key: 'hlc', value: at };
-  const tx = transactionOn(connection, [db.events.name, db.pending.name, db.progress.name, db.meta.name]);
+  const tx = directTransaction(db, [db.events.name, db.pending.name, db.progress.name, db.meta.name]);
   if (!tx) return undefined;
   const meta = tx.objectStore(db.meta.name);
   const hlcRead: IDBRequest<MetaRow | undefined> = meta.get('hlc');
@@ -101,22 +100,12 @@ async function recordOnGuess(db: LearnDb, input: EventInput, id: string, deviceI
   announceWrites(db, [
     { table: db.events.name, row: stamped },
     { table: db.pending.name, row: stamped },
-    ...(next !== before && next ? [{ table: db.progress.name, row: next }] : []),
+    ...(next !== before ? [{ table: db.progress.name, row: next }] : []),
     { table: db.meta.name, row: clock },
   ]);
   guess.hlc = at;
   guess.rows.set(row, next);
   return stamped;
-}
-
-/** A read-write transaction over `stores`, or undefined when the connection is closing or was closed under Dexie (Dexie reopens it on the next call through it). */
-function transactionOn(connection: IDBDatabase, stores: string[]): IDBTransaction | undefined {
-  try {
-    return connection.transaction(stores, 'readwrite');
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'InvalidStateError') return undefined;
-    throw error;
-  }
 }
 
 /** Reads the HLC, the clock offset and the row, then writes: the first call in a tab, a retry, or after a stale guess. */

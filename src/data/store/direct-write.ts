@@ -14,9 +14,19 @@ import type { LearnDb } from './learn-db.ts';
  * through Dexie, and would answer a live query with rows from before a direct write.
  */
 
-/** The database's IndexedDB connection, or undefined while Dexie has it closed (say, for an upgrade). */
-export function openConnection(db: LearnDb): IDBDatabase | undefined {
-  return db.isOpen() ? db.backendDB() : undefined;
+/**
+ * A read-write transaction over `stores` on the database's IndexedDB connection, or undefined
+ * while Dexie has the connection closed (say, for an upgrade in another tab) or it is closing
+ * under Dexie: the caller then goes through Dexie, which opens it again.
+ */
+export function directTransaction(db: LearnDb, stores: string[]): IDBTransaction | undefined {
+  if (!db.isOpen()) return undefined;
+  try {
+    return db.backendDB().transaction(stores, 'readwrite');
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'InvalidStateError') return undefined;
+    throw error;
+  }
 }
 
 /**
